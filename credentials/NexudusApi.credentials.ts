@@ -1,0 +1,177 @@
+import type {
+	IAuthenticateGeneric,
+	Icon,
+	ICredentialDataDecryptedObject,
+	ICredentialTestRequest,
+	ICredentialType,
+	IDataObject,
+	IHttpRequestHelper,
+	INodeProperties,
+} from 'n8n-workflow';
+
+import { normalizeApiUrl } from '../nodes/shared/apiUrl';
+
+export class NexudusApi implements ICredentialType {
+	name = 'nexudusApi';
+
+	displayName = 'Nexudus API';
+
+	icon: Icon = { light: 'file:../icons/nexudus.svg', dark: 'file:../icons/nexudus.dark.svg' };
+
+	documentationUrl = 'https://github.com/n8n-nodes-nexudus/n8n-nodes-nexudus#credentials';
+
+	properties: INodeProperties[] = [
+		{
+			displayName: 'API URL',
+			name: 'apiUrl',
+			type: 'string',
+			default: 'https://spaces.nexudus.com',
+			description: 'Base URL of the Nexudus API. Change it only for a dedicated Nexudus environment.',
+		},
+		{
+			displayName: 'Email',
+			name: 'email',
+			type: 'string',
+			placeholder: 'name@email.com',
+			default: '',
+			required: true,
+			description:
+				'Email of a Nexudus admin user with "API access" switched on and the WebHook roles',
+		},
+		{
+			displayName: 'Password',
+			name: 'password',
+			type: 'string',
+			typeOptions: { password: true },
+			default: '',
+			required: true,
+		},
+		{
+			displayName: 'Webhook Secret',
+			name: 'webhookSecret',
+			type: 'string',
+			typeOptions: { password: true },
+			default: '',
+			description:
+				'Shared secret set in Nexudus for webhook signatures. When set, the Nexudus Trigger only accepts deliveries whose X-Nexudus-Hook-Signature matches.',
+		},
+		{
+			displayName: 'Access Token',
+			name: 'accessToken',
+			type: 'hidden',
+			typeOptions: { expirable: true, password: true },
+			default: '',
+		},
+	];
+
+	// n8n calls this when the stored token is empty, when a request answers 401, and when testing.
+	async preAuthentication(this: IHttpRequestHelper, credentials: ICredentialDataDecryptedObject) {
+		const accessToken = await fetchAccessToken(this, {
+			apiUrl: credentials.apiUrl as string,
+			email: credentials.email as string,
+			password: credentials.password as string,
+		});
+		return { accessToken };
+	}
+
+	authenticate: IAuthenticateGeneric = {
+		type: 'generic',
+		properties: {
+			headers: {
+				Authorization: '=Bearer {{$credentials.accessToken}}',
+			},
+		},
+	};
+
+	test: ICredentialTestRequest = {
+		request: {
+			baseURL: '={{$credentials.apiUrl}}',
+			url: '/api/sys/webhooks',
+			qs: { size: 1 },
+			method: 'GET',
+		},
+		rules: [
+			{
+				type: 'responseCode',
+				properties: {
+					value: 401,
+					message:
+						'Nexudus accepted the login but refused the API call: switch on "API access" for this user in Nexudus',
+				},
+			},
+			{
+				type: 'responseCode',
+				properties: {
+					value: 403,
+					message:
+						'The Nexudus user lacks the WebHook roles (WebHook-List, -Read, -Create, -Edit, -Delete): give them in Nexudus under Settings > Users',
+				},
+			},
+		],
+	};
+}
+
+/** A failed login; its message is safe to show (it never holds the password). */
+class NexudusLoginError extends Error {
+	name = 'NexudusLoginError';
+}
+
+interface NexudusLogin {
+	apiUrl: string;
+	email: string;
+	password: string;
+}
+
+/**
+ * Exchanges the admin's email and password for a bearer token (`POST /api/token`).
+ * Errors say what went wrong without ever carrying the request, which holds the password.
+ */
+async function fetchAccessToken(helper: IHttpRequestHelper, login: NexudusLogin) {
+	const url = `${normalizeApiUrl(login.apiUrl)}/api/token`;
+	const form = new URLSearchParams({
+		grant_type: 'password',
+		username: login.email ?? '',
+		password: login.password ?? '',
+	});
+
+	let answer: IDataObject;
+	try {
+		answer = (await helper.helpers.httpRequest({
+			method: 'POST',
+			url,
+			body: form.toString(),
+			headers: { 'Content-Type': 'application/x-www-form-urlencoded', Accept: 'application/json' },
+			json: true,
+		})) as IDataObject;
+	} catch (error) {
+		throw new NexudusLoginError(describeTokenFailure(url, error as TokenRequestError));
+	}
+
+	const token = answer?.access_token;
+	if (typeof token !== 'string' || token === '') {
+		throw new NexudusLoginError(`Nexudus login failed: ${url} answered without an access_token`);
+	}
+	return token;
+}
+
+interface TokenRequestError {
+	message?: string;
+	code?: string;
+	cause?: { code?: string };
+	response?: { status?: number; data?: unknown };
+	httpCode?: string;
+}
+
+function describeTokenFailure(url: string, error: TokenRequestError): string {
+	const status = error.response?.status ?? (error.httpCode ? Number(error.httpCode) : undefined);
+	const data = error.response?.data as IDataObject | undefined;
+	if (status === 400 && data?.error === 'invalid_grant') {
+		return 'Nexudus login failed: the email or password is incorrect';
+	}
+	if (status) {
+		const detail = typeof data?.error_description === 'string' ? `: ${data.error_description}` : '';
+		return `Nexudus login failed: ${url} answered HTTP ${status}${detail}`;
+	}
+	const code = error.code ?? error.cause?.code;
+	return `Nexudus login failed: could not reach ${url}${code ? ` (${code})` : ''}. Check the API URL.`;
+}

@@ -1,0 +1,168 @@
+import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+
+import { InputChecker } from '../../../shared/validation';
+import { searchWebHooks } from '../../../shared/webhooks';
+import type { OperationResult } from './fields';
+import { eventField } from './fields';
+
+const showOnlyForGetMany = { resource: ['webHook'], operation: ['getAll'] };
+
+type FilterKind = 'id' | 'event' | 'text' | 'boolean' | 'count' | 'date';
+
+/** Each filter: the n8n field, how its value is checked, and the Nexudus query parameter. */
+const FILTERS: Array<{ field: string; label: string; kind: FilterKind; query: string }> = [
+	{ field: 'active', label: 'Active', kind: 'boolean', query: 'WebHook_Active' },
+	{ field: 'createdFrom', label: 'Created From', kind: 'date', query: 'from_WebHook_CreatedOn' },
+	{ field: 'createdTo', label: 'Created To', kind: 'date', query: 'to_WebHook_CreatedOn' },
+	{ field: 'description', label: 'Description', kind: 'text', query: 'WebHook_Description' },
+	{ field: 'errorCount', label: 'Error Count', kind: 'count', query: 'WebHook_ErrorCount' },
+	{ field: 'errorCountFrom', label: 'Error Count From', kind: 'count', query: 'from_WebHook_ErrorCount' },
+	{ field: 'errorCountTo', label: 'Error Count To', kind: 'count', query: 'to_WebHook_ErrorCount' },
+	{ field: 'event', label: 'Event', kind: 'event', query: 'WebHook_Action' },
+	{ field: 'lastError', label: 'Last Error', kind: 'text', query: 'WebHook_LastError' },
+	{ field: 'lastTrigger', label: 'Last Trigger', kind: 'date', query: 'WebHook_LastTrigger' },
+	{ field: 'lastTriggerFrom', label: 'Last Trigger From', kind: 'date', query: 'from_WebHook_LastTrigger' },
+	{ field: 'lastTriggerTo', label: 'Last Trigger To', kind: 'date', query: 'to_WebHook_LastTrigger' },
+	{ field: 'locationId', label: 'Location', kind: 'id', query: 'WebHook_Business' },
+	{ field: 'name', label: 'Name', kind: 'text', query: 'WebHook_Name' },
+	{ field: 'updatedFrom', label: 'Updated From', kind: 'date', query: 'from_WebHook_UpdatedOn' },
+	{ field: 'updatedTo', label: 'Updated To', kind: 'date', query: 'to_WebHook_UpdatedOn' },
+	{ field: 'url', label: 'URL', kind: 'text', query: 'WebHook_URL' },
+];
+
+const FIELD_TYPE: Record<FilterKind, INodeProperties['type']> = {
+	id: 'options',
+	event: 'options',
+	text: 'string',
+	boolean: 'boolean',
+	count: 'number',
+	date: 'dateTime',
+};
+
+function filterProperty(filter: (typeof FILTERS)[number]): INodeProperties {
+	if (filter.kind === 'event') return { ...eventField, description: 'Only webhooks for this event' };
+	const property: INodeProperties = {
+		displayName: filter.label,
+		name: filter.field,
+		type: FIELD_TYPE[filter.kind],
+		default: filter.kind === 'boolean' ? true : filter.kind === 'count' ? 0 : '',
+		description: `Nexudus filter ${filter.query}`,
+	};
+	if (filter.kind === 'id') {
+		return {
+			...property,
+			displayName: 'Location Name or ID',
+			typeOptions: { loadOptionsMethod: 'getLocations' },
+			description:
+				'Only webhooks of this location. Choose from the list, or specify an ID using an <a href="https://docs.n8n.io/code/expressions/">expression</a>.',
+		};
+	}
+	if (filter.kind === 'count') return { ...property, typeOptions: { minValue: 0 } };
+	return property;
+}
+
+const SORT_FIELDS = [
+	['Action', 'Event'],
+	['Active', 'Active'],
+	['BusinessId', 'Location'],
+	['CreatedOn', 'Created On'],
+	['ErrorCount', 'Error Count'],
+	['Id', 'ID'],
+	['LastTrigger', 'Last Trigger'],
+	['Name', 'Name'],
+	['UpdatedOn', 'Updated On'],
+	['URL', 'URL'],
+];
+
+export const description: INodeProperties[] = [
+	{
+		displayName: 'Return All',
+		name: 'returnAll',
+		type: 'boolean',
+		default: false,
+		description: 'Whether to return all results or only up to a given limit',
+		displayOptions: { show: showOnlyForGetMany },
+	},
+	{
+		displayName: 'Limit',
+		name: 'limit',
+		type: 'number',
+		typeOptions: { minValue: 1 },
+		default: 50,
+		description: 'Max number of results to return',
+		displayOptions: { show: { ...showOnlyForGetMany, returnAll: [false] } },
+	},
+	{
+		displayName: 'Filters',
+		name: 'filters',
+		type: 'collection',
+		placeholder: 'Add Filter',
+		default: {},
+		displayOptions: { show: showOnlyForGetMany },
+		description: 'Text filters match part of the value; date ranges are inclusive',
+		options: FILTERS.map(filterProperty),
+	},
+	{
+		displayName: 'Sort',
+		name: 'sort',
+		type: 'collection',
+		placeholder: 'Add Sort Option',
+		default: {},
+		displayOptions: { show: showOnlyForGetMany },
+		options: [
+			{
+				displayName: 'Direction',
+				name: 'direction',
+				type: 'options',
+				options: [
+					{ name: 'Ascending', value: 0 },
+					{ name: 'Descending', value: 1 },
+				],
+				default: 0,
+			},
+			{
+				displayName: 'Sort By',
+				name: 'orderBy',
+				type: 'options',
+				options: SORT_FIELDS.map(([value, name]) => ({ name, value })),
+				default: 'Id',
+			},
+		],
+	},
+];
+
+/** Turns the filters the user added into Nexudus query parameters, checking each value. */
+export function buildSearchQuery(
+	check: InputChecker,
+	filters: IDataObject,
+	sort: { orderBy?: string; direction?: number },
+): IDataObject {
+	const query: IDataObject = {};
+	for (const filter of FILTERS) {
+		const value = filters[filter.field];
+		if (value === undefined) continue;
+		if (filter.kind === 'id') query[filter.query] = check.id(filter.label, value);
+		else if (filter.kind === 'event') query[filter.query] = check.event(filter.label, value);
+		else if (filter.kind === 'count') query[filter.query] = check.count(filter.label, value);
+		else if (filter.kind === 'date') query[filter.query] = check.date(filter.label, value);
+		else if (filter.kind === 'boolean') query[filter.query] = Boolean(value);
+		else query[filter.query] = String(value);
+	}
+	const unknown = Object.keys(filters).filter((key) => !FILTERS.some((f) => f.field === key));
+	if (unknown.length > 0) check.fail('Filters', `unknown filter ${unknown.join(', ')}`);
+	if (sort.orderBy !== undefined) query.orderBy = sort.orderBy;
+	if (sort.direction !== undefined) query.dir = sort.direction;
+	return query;
+}
+
+export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<OperationResult> {
+	const check = new InputChecker(this.getNode(), itemIndex);
+	const query = buildSearchQuery(
+		check,
+		this.getNodeParameter('filters', itemIndex, {}) as IDataObject,
+		this.getNodeParameter('sort', itemIndex, {}) as { orderBy?: string; direction?: number },
+	);
+	const returnAll = this.getNodeParameter('returnAll', itemIndex, false) as boolean;
+	const limit = returnAll ? undefined : (this.getNodeParameter('limit', itemIndex, 50) as number);
+	return await searchWebHooks.call(this, query, limit, itemIndex);
+}

@@ -1,0 +1,112 @@
+import type { IDataObject } from 'n8n-workflow';
+
+import type { NexudusContext } from './transport';
+import { nexudusApiRequest, nexudusApiRequestAllItems } from './transport';
+
+/** A WebHook record as Nexudus returns it (list rows lack Description). */
+export interface WebHookRecord extends IDataObject {
+	Id: number;
+	BusinessId: number;
+	Name: string;
+	Action: number;
+	Description?: string | null;
+	URL: string;
+	Active: boolean;
+	ErrorCount?: number;
+	LastError?: string | null;
+	LastTrigger?: string | null;
+}
+
+/** The fields a create or a full-record update sends. */
+export interface WebHookFields extends IDataObject {
+	BusinessId: number;
+	Name: string;
+	Action: number;
+	URL: string;
+	Description?: string | null;
+	Active?: boolean;
+}
+
+const ENDPOINT = '/api/sys/webhooks';
+
+interface WriteAnswer {
+	Value?: { Id?: number };
+}
+
+/** The record, or undefined when Nexudus has no WebHook with that Id. */
+export async function findWebHook(
+	this: NexudusContext,
+	id: number,
+	itemIndex?: number,
+): Promise<WebHookRecord | undefined> {
+	return (await nexudusApiRequest.call(this, {
+		method: 'GET',
+		path: `${ENDPOINT}/${id}`,
+		itemIndex,
+		allowNotFound: true,
+	})) as WebHookRecord | undefined;
+}
+
+export async function createWebHook(
+	this: NexudusContext,
+	fields: WebHookFields,
+	itemIndex?: number,
+): Promise<number> {
+	const answer = (await nexudusApiRequest.call(this, {
+		method: 'POST',
+		path: ENDPOINT,
+		body: fields,
+		itemIndex,
+	})) as WriteAnswer;
+	return Number(answer.Value?.Id);
+}
+
+/**
+ * Nexudus replaces the whole record on PUT, so every editable field is sent:
+ * a field left out would be wiped.
+ */
+export async function replaceWebHook(
+	this: NexudusContext,
+	record: WebHookFields & { Id: number },
+	itemIndex?: number,
+): Promise<void> {
+	const body: IDataObject = {
+		Id: record.Id,
+		BusinessId: record.BusinessId,
+		Name: record.Name,
+		Action: record.Action,
+		URL: record.URL,
+		Description: record.Description ?? null,
+		Active: record.Active ?? false,
+	};
+	await nexudusApiRequest.call(this, { method: 'PUT', path: ENDPOINT, body, itemIndex });
+}
+
+/** True when deleted, false when it was already gone. */
+export async function deleteWebHook(
+	this: NexudusContext,
+	id: number,
+	itemIndex?: number,
+): Promise<boolean> {
+	const answer = await nexudusApiRequest.call(this, {
+		method: 'DELETE',
+		path: `${ENDPOINT}/${id}`,
+		itemIndex,
+		allowNotFound: true,
+	});
+	return answer !== undefined;
+}
+
+/** Query parameters use the documented names: `WebHook_URL`, `from_WebHook_CreatedOn`, `orderBy`… */
+export async function searchWebHooks(
+	this: NexudusContext,
+	query: IDataObject,
+	limit?: number,
+	itemIndex?: number,
+): Promise<WebHookRecord[]> {
+	return (await nexudusApiRequestAllItems.call(
+		this,
+		{ path: ENDPOINT, qs: query, itemIndex },
+		limit,
+	)) as WebHookRecord[];
+}
