@@ -62,24 +62,34 @@ export async function createWebHook(
 }
 
 /**
- * Nexudus replaces the whole record on PUT, so every editable field is sent:
- * a field left out would be wiped.
+ * Changes some fields and keeps the rest. Nexudus replaces the whole record on PUT, and list
+ * rows lack Description, so the full record is read first and sent back whole.
+ * Answers the record as it now stands, or undefined when Nexudus has no WebHook with that Id.
  */
-export async function replaceWebHook(
+export async function updateWebHook(
 	this: NexudusContext,
-	record: WebHookFields & { Id: number },
+	id: number,
+	changes: Partial<WebHookFields>,
 	itemIndex?: number,
-): Promise<void> {
+): Promise<WebHookRecord | undefined> {
+	const current = await findWebHook.call(this, id, itemIndex);
+	if (!current) return undefined;
+	const merged = { ...current, ...changes };
+	const unchanged = (Object.keys(changes) as Array<keyof WebHookFields>).every(
+		(key) => current[key] === merged[key],
+	);
+	if (unchanged) return current;
 	const body: IDataObject = {
-		Id: record.Id,
-		BusinessId: record.BusinessId,
-		Name: record.Name,
-		Action: record.Action,
-		URL: record.URL,
-		Description: record.Description ?? null,
-		Active: record.Active ?? false,
+		Id: id,
+		BusinessId: merged.BusinessId,
+		Name: merged.Name,
+		Action: merged.Action,
+		URL: merged.URL,
+		Description: merged.Description ?? null,
+		Active: merged.Active ?? false,
 	};
 	await nexudusApiRequest.call(this, { method: 'PUT', path: ENDPOINT, body, itemIndex });
+	return await findWebHook.call(this, id, itemIndex);
 }
 
 /** True when deleted, false when it was already gone. */

@@ -258,7 +258,10 @@ export async function loadOptions(
 ): Promise<unknown> {
 	const { node, workflow, additionalData } = prepareNode(setup);
 	const context = new LoadOptionsContext(workflow, node, additionalData, `parameters.${method}`);
-	const methods = nodeTypes[node.type].methods as Record<string, Record<string, Function>>;
+	const methods = nodeTypes[node.type].methods as Record<
+		string,
+		Record<string, (...args: unknown[]) => Promise<unknown>>
+	>;
 	return await methods[kind][method].call(context, ...args);
 }
 

@@ -1,10 +1,9 @@
 import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
-import { NodeOperationError } from 'n8n-workflow';
 
 import { deleteWebHook } from '../../../shared/webhooks';
 import { InputChecker } from '../../../shared/validation';
 import type { OperationResult } from './fields';
-import { webHookIdField } from './fields';
+import { noWebHookWithId, webHookIdField } from './fields';
 
 export const description: INodeProperties[] = [
 	{ ...webHookIdField, displayOptions: { show: { resource: ['webHook'], operation: ['delete'] } } },
@@ -13,8 +12,6 @@ export const description: INodeProperties[] = [
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<OperationResult> {
 	const check = new InputChecker(this.getNode(), itemIndex);
 	const id = check.id('WebHook ID', this.getNodeParameter('webHookId', itemIndex));
-	if (!(await deleteWebHook.call(this, id, itemIndex))) {
-		throw new NodeOperationError(this.getNode(), `No WebHook with Id ${id}`, { itemIndex });
-	}
+	if (!(await deleteWebHook.call(this, id, itemIndex))) throw noWebHookWithId(this, id, itemIndex);
 	return { Id: id, deleted: true };
 }

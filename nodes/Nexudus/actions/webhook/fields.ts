@@ -66,10 +66,12 @@ export async function getExistingWebHook(
 	itemIndex: number,
 ): Promise<WebHookRecord> {
 	const record = await findWebHook.call(this, id, itemIndex);
-	if (!record) {
-		throw new NodeOperationError(this.getNode(), `No WebHook with Id ${id}`, { itemIndex });
-	}
+	if (!record) throw noWebHookWithId(this, id, itemIndex);
 	return record;
+}
+
+export function noWebHookWithId(context: IExecuteFunctions, id: number, itemIndex: number) {
+	return new NodeOperationError(context.getNode(), `No WebHook with Id ${id}`, { itemIndex });
 }
 
 export type OperationResult = IDataObject | IDataObject[];

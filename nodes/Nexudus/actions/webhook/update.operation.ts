@@ -1,14 +1,15 @@
 import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
 import { InputChecker } from '../../../shared/validation';
-import { replaceWebHook } from '../../../shared/webhooks';
+import type { WebHookFields } from '../../../shared/webhooks';
+import { updateWebHook } from '../../../shared/webhooks';
 import type { OperationResult } from './fields';
 import {
 	activeField,
 	descriptionField,
 	eventField,
-	getExistingWebHook,
 	nameField,
+	noWebHookWithId,
 	urlField,
 	webHookIdField,
 } from './fields';
@@ -61,22 +62,15 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 		check.fail('Update Fields', 'add at least one field to change');
 	}
 
-	// Nexudus replaces the whole record on PUT: start from the full record (not a list row,
-	// which lacks Description) so that fields the user did not touch are kept.
-	const current = await getExistingWebHook.call(this, id, itemIndex);
-	await replaceWebHook.call(
-		this,
-		{
-			Id: id,
-			BusinessId:
-				changes.locationId !== undefined ? check.id('Location', changes.locationId) : current.BusinessId,
-			Name: changes.name !== undefined ? check.name('Name', changes.name) : current.Name,
-			Action: changes.event !== undefined ? check.event('Event', changes.event) : current.Action,
-			URL: changes.url !== undefined ? check.url('URL', changes.url) : current.URL,
-			Description: changes.description !== undefined ? changes.description : current.Description,
-			Active: changes.active !== undefined ? changes.active : current.Active,
-		},
-		itemIndex,
-	);
-	return await getExistingWebHook.call(this, id, itemIndex);
+	const changed: Partial<WebHookFields> = {};
+	if (changes.locationId !== undefined) changed.BusinessId = check.id('Location', changes.locationId);
+	if (changes.name !== undefined) changed.Name = check.name('Name', changes.name);
+	if (changes.event !== undefined) changed.Action = check.event('Event', changes.event);
+	if (changes.url !== undefined) changed.URL = check.url('URL', changes.url);
+	if (changes.description !== undefined) changed.Description = changes.description;
+	if (changes.active !== undefined) changed.Active = changes.active;
+
+	const updated = await updateWebHook.call(this, id, changed, itemIndex);
+	if (!updated) throw noWebHookWithId(this, id, itemIndex);
+	return updated;
 }

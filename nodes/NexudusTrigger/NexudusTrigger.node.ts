@@ -1,0 +1,156 @@
+import {
+	NodeConnectionTypes,
+	type IDataObject,
+	type IHookFunctions,
+	type INodeType,
+	type INodeTypeDescription,
+	type IWebhookFunctions,
+	type IWebhookResponseData,
+} from 'n8n-workflow';
+
+import { locationLocator } from '../shared/descriptions';
+import { eventOptions, findEvent } from '../shared/events';
+import { searchLocations } from '../shared/locations';
+import { CREDENTIAL_NAME } from '../shared/transport';
+import { parseDelivery, toItem } from './delivery';
+import {
+	ACTION_QUERY_PARAMETER,
+	createWebhooks,
+	deleteWebhooks,
+	webhookExists,
+} from './registration';
+import { isValidSignature, SIGNATURE_HEADER } from './signature';
+
+export class NexudusTrigger implements INodeType {
+	description: INodeTypeDescription = {
+		displayName: 'Nexudus Trigger',
+		name: 'nexudusTrigger',
+		icon: { light: 'file:../../icons/nexudus.svg', dark: 'file:../../icons/nexudus.dark.svg' },
+		group: ['trigger'],
+		version: 1,
+		subtitle: '={{($parameter["events"] || []).length + " event(s)"}}',
+		description: 'Starts the workflow when something happens in a Nexudus location',
+		defaults: {
+			name: 'Nexudus Trigger',
+		},
+		inputs: [],
+		outputs: [NodeConnectionTypes.Main],
+		credentials: [
+			{
+				name: 'nexudusApi',
+				required: true,
+			},
+		],
+		webhooks: [
+			{
+				name: 'default',
+				httpMethod: 'POST',
+				responseMode: 'onReceived',
+				path: 'webhook',
+			},
+		],
+		properties: [
+			locationLocator,
+			{
+				displayName: 'Event Names or IDs',
+				name: 'events',
+				type: 'multiOptions',
+				required: true,
+				options: eventOptions({ includeNone: false }),
+				default: [],
+				description:
+					'The Nexudus events that start the workflow; n8n keeps one Nexudus webhook record per event. Choose from the list, or specify IDs using an <a href="https://docs.n8n.io/code/expressions/">expression</a>.',
+			},
+			{
+				displayName: 'Options',
+				name: 'options',
+				type: 'collection',
+				placeholder: 'Add Option',
+				default: {},
+				options: [
+					{
+						displayName: 'On Workflow Stop',
+						name: 'onStop',
+						type: 'options',
+						options: [
+							{
+								name: 'Deactivate the Webhook Records',
+								value: 'deactivate',
+								description: 'Keep them in Nexudus, with their history, switched off',
+							},
+							{
+								name: 'Delete the Webhook Records',
+								value: 'delete',
+							},
+						],
+						default: 'deactivate',
+						description: 'What happens to the Nexudus webhook records when the workflow is deactivated',
+					},
+					{
+						displayName: 'Verify Signature',
+						name: 'verifySignature',
+						type: 'boolean',
+						default: true,
+						description:
+							"Whether to accept only deliveries signed with the credential's Webhook Secret (X-Nexudus-Hook-Signature). Without a secret in the credential, every delivery is accepted.",
+					},
+				],
+			},
+		],
+	};
+
+	methods = {
+		listSearch: { searchLocations },
+	};
+
+	webhookMethods = {
+		default: {
+			async checkExists(this: IHookFunctions): Promise<boolean> {
+				return await webhookExists.call(this);
+			},
+			async create(this: IHookFunctions): Promise<boolean> {
+				return await createWebhooks.call(this);
+			},
+			async delete(this: IHookFunctions): Promise<boolean> {
+				return await deleteWebhooks.call(this);
+			},
+		},
+	};
+
+	async webhook(this: IWebhookFunctions): Promise<IWebhookResponseData> {
+		const request = this.getRequestObject() as ReturnType<IWebhookFunctions['getRequestObject']> & {
+			rawBody?: Buffer;
+		};
+		const response = this.getResponseObject();
+		const reject = (status: number, message: string): IWebhookResponseData => {
+			response.status(status).json({ message });
+			return { noWebhookResponse: true };
+		};
+
+		const options = this.getNodeParameter('options', {}) as { verifySignature?: boolean };
+		const credentials = await this.getCredentials(CREDENTIAL_NAME);
+		const secret = (credentials.webhookSecret as string | undefined) ?? '';
+		if (options.verifySignature !== false && secret !== '') {
+			const rawBody = request.rawBody ?? Buffer.from(JSON.stringify(request.body ?? ''));
+			if (!isValidSignature(secret, rawBody, request.headers[SIGNATURE_HEADER])) {
+				return reject(401, `Missing or wrong ${SIGNATURE_HEADER} header`);
+			}
+		}
+
+		const delivery = parseDelivery(request.rawBody, request.body);
+		if ('problem' in delivery) return reject(400, delivery.problem);
+
+		const query = this.getQueryData() as IDataObject;
+		const action = Number(query[ACTION_QUERY_PARAMETER]);
+		const event = findEvent(action);
+		const chosen = (this.getNodeParameter('events', []) as number[]).map(Number);
+		if (event && !chosen.includes(event.value)) {
+			response.status(200).json({ message: `Ignored: ${event.name} is not chosen in this trigger` });
+			return { noWebhookResponse: true };
+		}
+
+		return {
+			workflowData: [this.helpers.returnJsonArray(delivery.records.map((record) => toItem(record, event)))],
+		};
+	}
+}

@@ -1,0 +1,35 @@
+import type { IDataObject } from 'n8n-workflow';
+
+import type { NexudusEvent } from '../shared/events';
+
+export type ParsedDelivery = { records: IDataObject[] } | { problem: string };
+
+/** Nexudus POSTs a JSON array of the affected records (sometimes a single object). */
+export function parseDelivery(rawBody: Buffer | undefined, parsedBody: unknown): ParsedDelivery {
+	let body = parsedBody;
+	if (rawBody !== undefined) {
+		const text = rawBody.toString('utf8').trim();
+		if (text === '') return { problem: 'The body is empty: Nexudus sends a JSON array of records' };
+		try {
+			body = JSON.parse(text);
+		} catch {
+			return { problem: 'The body is not JSON: Nexudus sends a JSON array of records' };
+		}
+	}
+	const records = Array.isArray(body) ? body : [body];
+	if (records.length === 0) return { problem: 'The body holds no records' };
+	if (!records.every((record) => typeof record === 'object' && record !== null && !Array.isArray(record))) {
+		return { problem: 'Every record in the body must be a JSON object' };
+	}
+	return { records: records as IDataObject[] };
+}
+
+/** The record as sent, plus which event it came from so a workflow can branch on it. */
+export function toItem(record: IDataObject, event: NexudusEvent | undefined): IDataObject {
+	return {
+		...record,
+		event: event?.name ?? null,
+		eventAction: event?.value ?? null,
+		eventType: event?.apiName ?? null,
+	};
+}
