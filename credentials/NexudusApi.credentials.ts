@@ -9,7 +9,7 @@ import type {
 	INodeProperties,
 } from 'n8n-workflow';
 
-import { normalizeApiUrl } from '../nodes/shared/apiUrl';
+import { describeNetworkProblem, normalizeApiUrl } from '../nodes/shared/connection';
 
 export class NexudusApi implements ICredentialType {
 	name = 'nexudusApi';
@@ -26,7 +26,8 @@ export class NexudusApi implements ICredentialType {
 			name: 'apiUrl',
 			type: 'string',
 			default: 'https://spaces.nexudus.com',
-			description: 'Base URL of the Nexudus API. Change it only for a dedicated Nexudus environment.',
+			description:
+				'Base URL of the Nexudus API. Change it only for a dedicated Nexudus environment.',
 		},
 		{
 			displayName: 'Email',
@@ -172,6 +173,6 @@ function describeTokenFailure(url: string, error: TokenRequestError): string {
 		const detail = typeof data?.error_description === 'string' ? `: ${data.error_description}` : '';
 		return `Nexudus login failed: ${url} answered HTTP ${status}${detail}`;
 	}
-	const code = error.code ?? error.cause?.code;
-	return `Nexudus login failed: could not reach ${url}${code ? ` (${code})` : ''}. Check the API URL.`;
+	const problem = describeNetworkProblem(error.code ?? error.cause?.code);
+	return `Nexudus login failed: could not reach ${url} (${problem}). Check the API URL.`;
 }

@@ -84,7 +84,8 @@ export class NexudusTrigger implements INodeType {
 							},
 						],
 						default: 'deactivate',
-						description: 'What happens to the Nexudus webhook records when the workflow is deactivated',
+						description:
+							'What happens to the Nexudus webhook records when the workflow is deactivated',
 					},
 					{
 						displayName: 'Verify Signature',
@@ -145,12 +146,16 @@ export class NexudusTrigger implements INodeType {
 		const event = findEvent(action);
 		const chosen = (this.getNodeParameter('events', []) as number[]).map(Number);
 		if (event && !chosen.includes(event.value)) {
-			response.status(200).json({ message: `Ignored: ${event.name} is not chosen in this trigger` });
+			response
+				.status(200)
+				.json({ message: `Ignored: ${event.name} is not chosen in this trigger` });
 			return { noWebhookResponse: true };
 		}
 
 		return {
-			workflowData: [this.helpers.returnJsonArray(delivery.records.map((record) => toItem(record, event)))],
+			workflowData: [
+				this.helpers.returnJsonArray(delivery.records.map((record) => toItem(record, event))),
+			],
 		};
 	}
 }

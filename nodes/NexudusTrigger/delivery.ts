@@ -18,7 +18,11 @@ export function parseDelivery(rawBody: Buffer | undefined, parsedBody: unknown):
 	}
 	const records = Array.isArray(body) ? body : [body];
 	if (records.length === 0) return { problem: 'The body holds no records' };
-	if (!records.every((record) => typeof record === 'object' && record !== null && !Array.isArray(record))) {
+	if (
+		!records.every(
+			(record) => typeof record === 'object' && record !== null && !Array.isArray(record),
+		)
+	) {
 		return { problem: 'Every record in the body must be a JSON object' };
 	}
 	return { records: records as IDataObject[] };

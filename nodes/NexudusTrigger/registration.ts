@@ -41,14 +41,20 @@ function readRegistration(context: IHookFunctions): Registration {
 	const check = new InputChecker(context.getNode(), 0);
 	const webhookUrl = context.getNodeWebhookUrl('default');
 	if (!webhookUrl) {
-		throw new NodeOperationError(context.getNode(), 'n8n did not provide a webhook URL for this node');
+		throw new NodeOperationError(
+			context.getNode(),
+			'n8n did not provide a webhook URL for this node',
+		);
 	}
 	const events = context.getNodeParameter('events', []) as number[];
 	if (events.length === 0) check.fail('Events', 'choose at least one event');
 	const options = context.getNodeParameter('options', {}) as { onStop?: OnStop };
 	return {
 		webhookUrl,
-		businessId: check.id('Location', context.getNodeParameter('location', '', { extractValue: true })),
+		businessId: check.id(
+			'Location',
+			context.getNodeParameter('location', '', { extractValue: true }),
+		),
 		actions: [...new Set(events.map((event) => check.event('Events', event)))],
 		onStop: options.onStop ?? 'deactivate',
 	};
@@ -69,7 +75,10 @@ function forgetIfEmpty(context: IHookFunctions, webhookUrl: string) {
 }
 
 /** Every Nexudus record whose URL is one of this node's per-action URLs. */
-async function findOwnRecords(context: IHookFunctions, webhookUrl: string): Promise<WebHookRecord[]> {
+async function findOwnRecords(
+	context: IHookFunctions,
+	webhookUrl: string,
+): Promise<WebHookRecord[]> {
 	const records = await searchWebHooks.call(context, { WebHook_URL: webhookUrl });
 	const prefix = urlForAction(webhookUrl, 0).replace(/0$/, '');
 	return records.filter((record) => {

@@ -21,7 +21,11 @@ export const NEXUDUS_EVENTS: readonly NexudusEvent[] = [
 	{ value: 10, apiName: 'CoworkerContractActivate', name: 'Contract Activated' },
 	{ value: 11, apiName: 'CoworkerContractCancel', name: 'Contract Cancelled' },
 	{ value: 12, apiName: 'CoworkerContractRenew', name: 'Contract Renewed' },
-	{ value: 13, apiName: 'CoworkerContractUpgradeDowngrade', name: 'Contract Upgraded or Downgraded' },
+	{
+		value: 13,
+		apiName: 'CoworkerContractUpgradeDowngrade',
+		name: 'Contract Upgraded or Downgraded',
+	},
 	{ value: 14, apiName: 'CoworkerContractActivateFirst', name: 'First Contract Activated' },
 	{ value: 15, apiName: 'CoworkerInvoiceCreateFirst', name: 'First Invoice Created' },
 	{ value: 16, apiName: 'CoworkerInvoiceCreate', name: 'Invoice Created' },
@@ -40,8 +44,16 @@ export const NEXUDUS_EVENTS: readonly NexudusEvent[] = [
 	{ value: 29, apiName: 'CalendarEventAttendeeUpdate', name: 'Calendar Event Attendee Updated' },
 	{ value: 30, apiName: 'GlobalChatMessageCreate', name: 'Global Chat Message Created' },
 	{ value: 31, apiName: 'NewsLetterSubscriberCreate', name: 'Newsletter Subscriber Created' },
-	{ value: 32, apiName: 'NewsLetterSubscriberSubscribed', name: 'Newsletter Subscriber Subscribed' },
-	{ value: 33, apiName: 'NewsLetterSubscriberUnSubscribed', name: 'Newsletter Subscriber Unsubscribed' },
+	{
+		value: 32,
+		apiName: 'NewsLetterSubscriberSubscribed',
+		name: 'Newsletter Subscriber Subscribed',
+	},
+	{
+		value: 33,
+		apiName: 'NewsLetterSubscriberUnSubscribed',
+		name: 'Newsletter Subscriber Unsubscribed',
+	},
 	{
 		value: 34,
 		apiName: 'NewsLetterSubscriberRemovedFromGroup',

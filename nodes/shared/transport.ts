@@ -10,7 +10,7 @@ import type {
 } from 'n8n-workflow';
 import { NodeApiError, sleep } from 'n8n-workflow';
 
-import { normalizeApiUrl } from './apiUrl';
+import { describeNetworkProblem, normalizeApiUrl } from './connection';
 
 /**
  * The only place that talks to the Nexudus API: base URL, token (through the credential),
@@ -185,9 +185,7 @@ export function parseRetryAfter(header: unknown): number | undefined {
 
 function isUnsuccessfulAnswer(answer: unknown): boolean {
 	return (
-		typeof answer === 'object' &&
-		answer !== null &&
-		(answer as IDataObject).WasSuccessful === false
+		typeof answer === 'object' && answer !== null && (answer as IDataObject).WasSuccessful === false
 	);
 }
 
@@ -206,7 +204,9 @@ export function formatValidationErrors(data: unknown): string[] {
 	const errors = (data as { Errors?: ValidationError[] } | undefined)?.Errors;
 	if (!Array.isArray(errors)) return [];
 	return errors.map((error) =>
-		error.PropertyName ? `${error.PropertyName}: ${error.Message ?? 'is invalid'}` : `${error.Message}`,
+		error.PropertyName
+			? `${error.PropertyName}: ${error.Message ?? 'is invalid'}`
+			: `${error.Message}`,
 	);
 }
 
@@ -224,7 +224,9 @@ function toNodeApiError(
 	const safeBody: JsonObject = {
 		message,
 		...(failure.status ? { httpCode: failure.status } : {}),
-		...(failure.data && typeof failure.data === 'object' ? { response: failure.data as JsonObject } : {}),
+		...(failure.data && typeof failure.data === 'object'
+			? { response: failure.data as JsonObject }
+			: {}),
 	};
 	return new NodeApiError(context.getNode(), safeBody, {
 		message,
@@ -246,13 +248,14 @@ function explainFailure(
 	}
 	if (failure.networkCode) {
 		return {
-			message: `Could not reach Nexudus at ${request.apiUrl} (${failure.networkCode})`,
+			message: `Could not reach Nexudus at ${request.apiUrl}: ${describeNetworkProblem(failure.networkCode)}`,
 			description: "Check the credential's API URL and that Nexudus is reachable from n8n.",
 		};
 	}
 	const validation = formatValidationErrors(failure.data);
 	if (failure.status === 400 || failure.status === 200 || validation.length > 0) {
-		const problems = validation.length > 0 ? validation : [messageOf(failure.data) ?? 'no reason given'];
+		const problems =
+			validation.length > 0 ? validation : [messageOf(failure.data) ?? 'no reason given'];
 		return {
 			message: `Nexudus rejected the request: ${problems.join('; ')}`,
 			description: problems.join('\n'),

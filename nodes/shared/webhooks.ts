@@ -1,4 +1,5 @@
-import type { IDataObject } from 'n8n-workflow';
+import type { IDataObject, JsonObject } from 'n8n-workflow';
+import { NodeApiError } from 'n8n-workflow';
 
 import type { NexudusContext } from './transport';
 import { nexudusApiRequest, nexudusApiRequestAllItems } from './transport';
@@ -58,7 +59,14 @@ export async function createWebHook(
 		body: fields,
 		itemIndex,
 	})) as WriteAnswer;
-	return Number(answer.Value?.Id);
+	const id = Number(answer?.Value?.Id);
+	if (!Number.isInteger(id) || id <= 0) {
+		throw new NodeApiError(this.getNode(), (answer ?? {}) as JsonObject, {
+			message: 'Nexudus did not return the Id of the new WebHook',
+			itemIndex,
+		});
+	}
+	return id;
 }
 
 /**

@@ -5,12 +5,7 @@
  * expirable credentials (token fetched when empty, refreshed after a 401, then stored).
  */
 import type { IncomingHttpHeaders } from 'http';
-import {
-	ExecuteContext,
-	HookContext,
-	LoadOptionsContext,
-	WebhookContext,
-} from 'n8n-core';
+import { ExecuteContext, HookContext, LoadOptionsContext, WebhookContext } from 'n8n-core';
 import type {
 	ICredentialDataDecryptedObject,
 	ICredentials,
@@ -324,13 +319,15 @@ export class TriggerHarness {
 			this.webhookData(run, options.isTest ?? false),
 		);
 		const nodeType = nodeTypes[run.node.type];
-		const methods = nodeType.webhookMethods!.default;
+		const methods = nodeType.webhookMethods!.default!;
 		const result = await methods[method].call(context);
 		return result;
 	}
 
 	/** What n8n does when a delivery reaches the node's webhook URL. */
-	async deliver(request: DeliveredRequest): Promise<{ response: CapturedResponse; data: IWebhookResponseData }> {
+	async deliver(
+		request: DeliveredRequest,
+	): Promise<{ response: CapturedResponse; data: IWebhookResponseData }> {
 		const run = this.run();
 		const response = new CapturedResponse();
 		run.additionalData.httpRequest = request as never;
@@ -359,7 +356,10 @@ export interface DeliveredRequest {
 	params: IDataObject;
 }
 
-export function deliveredRequest(rawBody: string | Buffer, headers: IncomingHttpHeaders = {}): DeliveredRequest {
+export function deliveredRequest(
+	rawBody: string | Buffer,
+	headers: IncomingHttpHeaders = {},
+): DeliveredRequest {
 	const raw = Buffer.isBuffer(rawBody) ? rawBody : Buffer.from(rawBody);
 	let body: unknown = {};
 	try {

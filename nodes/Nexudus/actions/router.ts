@@ -3,7 +3,10 @@ import { NodeApiError, NodeOperationError } from 'n8n-workflow';
 
 import * as webHook from './webhook';
 
-type Operation = (this: IExecuteFunctions, itemIndex: number) => Promise<IDataObject | IDataObject[]>;
+type Operation = (
+	this: IExecuteFunctions,
+	itemIndex: number,
+) => Promise<IDataObject | IDataObject[]>;
 
 const resources: Record<string, Record<string, { execute: Operation }>> = {
 	webHook: webHook.operations,

@@ -31,7 +31,10 @@ export const description: INodeProperties[] = [
 	},
 ];
 
-export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<OperationResult> {
+export async function execute(
+	this: IExecuteFunctions,
+	itemIndex: number,
+): Promise<OperationResult> {
 	const check = new InputChecker(this.getNode(), itemIndex);
 	const additionalFields = this.getNodeParameter('additionalFields', itemIndex, {}) as {
 		active?: boolean;

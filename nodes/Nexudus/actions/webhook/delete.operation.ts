@@ -9,7 +9,10 @@ export const description: INodeProperties[] = [
 	{ ...webHookIdField, displayOptions: { show: { resource: ['webHook'], operation: ['delete'] } } },
 ];
 
-export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<OperationResult> {
+export async function execute(
+	this: IExecuteFunctions,
+	itemIndex: number,
+): Promise<OperationResult> {
 	const check = new InputChecker(this.getNode(), itemIndex);
 	const id = check.id('WebHook ID', this.getNodeParameter('webHookId', itemIndex));
 	if (!(await deleteWebHook.call(this, id, itemIndex))) throw noWebHookWithId(this, id, itemIndex);

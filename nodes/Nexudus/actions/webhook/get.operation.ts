@@ -8,7 +8,10 @@ export const description: INodeProperties[] = [
 	{ ...webHookIdField, displayOptions: { show: { resource: ['webHook'], operation: ['get'] } } },
 ];
 
-export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<OperationResult> {
+export async function execute(
+	this: IExecuteFunctions,
+	itemIndex: number,
+): Promise<OperationResult> {
 	const check = new InputChecker(this.getNode(), itemIndex);
 	const id = check.id('WebHook ID', this.getNodeParameter('webHookId', itemIndex));
 	return await getExistingWebHook.call(this, id, itemIndex);

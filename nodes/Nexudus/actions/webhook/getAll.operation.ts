@@ -16,13 +16,28 @@ const FILTERS: Array<{ field: string; label: string; kind: FilterKind; query: st
 	{ field: 'createdTo', label: 'Created To', kind: 'date', query: 'to_WebHook_CreatedOn' },
 	{ field: 'description', label: 'Description', kind: 'text', query: 'WebHook_Description' },
 	{ field: 'errorCount', label: 'Error Count', kind: 'count', query: 'WebHook_ErrorCount' },
-	{ field: 'errorCountFrom', label: 'Error Count From', kind: 'count', query: 'from_WebHook_ErrorCount' },
+	{
+		field: 'errorCountFrom',
+		label: 'Error Count From',
+		kind: 'count',
+		query: 'from_WebHook_ErrorCount',
+	},
 	{ field: 'errorCountTo', label: 'Error Count To', kind: 'count', query: 'to_WebHook_ErrorCount' },
 	{ field: 'event', label: 'Event', kind: 'event', query: 'WebHook_Action' },
 	{ field: 'lastError', label: 'Last Error', kind: 'text', query: 'WebHook_LastError' },
 	{ field: 'lastTrigger', label: 'Last Trigger', kind: 'date', query: 'WebHook_LastTrigger' },
-	{ field: 'lastTriggerFrom', label: 'Last Trigger From', kind: 'date', query: 'from_WebHook_LastTrigger' },
-	{ field: 'lastTriggerTo', label: 'Last Trigger To', kind: 'date', query: 'to_WebHook_LastTrigger' },
+	{
+		field: 'lastTriggerFrom',
+		label: 'Last Trigger From',
+		kind: 'date',
+		query: 'from_WebHook_LastTrigger',
+	},
+	{
+		field: 'lastTriggerTo',
+		label: 'Last Trigger To',
+		kind: 'date',
+		query: 'to_WebHook_LastTrigger',
+	},
 	{ field: 'locationId', label: 'Location', kind: 'id', query: 'WebHook_Business' },
 	{ field: 'name', label: 'Name', kind: 'text', query: 'WebHook_Name' },
 	{ field: 'updatedFrom', label: 'Updated From', kind: 'date', query: 'from_WebHook_UpdatedOn' },
@@ -40,7 +55,8 @@ const FIELD_TYPE: Record<FilterKind, INodeProperties['type']> = {
 };
 
 function filterProperty(filter: (typeof FILTERS)[number]): INodeProperties {
-	if (filter.kind === 'event') return { ...eventField, description: 'Only webhooks for this event' };
+	if (filter.kind === 'event')
+		return { ...eventField, description: 'Only webhooks for this event' };
 	const property: INodeProperties = {
 		displayName: filter.label,
 		name: filter.field,
@@ -155,7 +171,10 @@ export function buildSearchQuery(
 	return query;
 }
 
-export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<OperationResult> {
+export async function execute(
+	this: IExecuteFunctions,
+	itemIndex: number,
+): Promise<OperationResult> {
 	const check = new InputChecker(this.getNode(), itemIndex);
 	const query = buildSearchQuery(
 		check,

@@ -54,7 +54,10 @@ export const description: INodeProperties[] = [
 	},
 ];
 
-export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<OperationResult> {
+export async function execute(
+	this: IExecuteFunctions,
+	itemIndex: number,
+): Promise<OperationResult> {
 	const check = new InputChecker(this.getNode(), itemIndex);
 	const id = check.id('WebHook ID', this.getNodeParameter('webHookId', itemIndex));
 	const changes = this.getNodeParameter('updateFields', itemIndex, {}) as UpdateFields;
@@ -63,7 +66,8 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 	}
 
 	const changed: Partial<WebHookFields> = {};
-	if (changes.locationId !== undefined) changed.BusinessId = check.id('Location', changes.locationId);
+	if (changes.locationId !== undefined)
+		changed.BusinessId = check.id('Location', changes.locationId);
 	if (changes.name !== undefined) changed.Name = check.name('Name', changes.name);
 	if (changes.event !== undefined) changed.Action = check.event('Event', changes.event);
 	if (changes.url !== undefined) changed.URL = check.url('URL', changes.url);

@@ -1,0 +1,48 @@
+/* eslint-disable @n8n/community-nodes/no-restricted-globals -- a command-line benchmark prints and exits */
+/**
+ * Benchmark: Get Many with Return All over 10,000 records in the fake Nexudus, through n8n-core's
+ * real request path. Prints the number of requests (the floor is ceil(10000 / 1000) = 10) and the
+ * time per 1,000 records. Not a timed test: it prints, it does not judge.
+ */
+import { FakeNexudus } from '../fake-nexudus/server';
+import { executeNode, newCredential } from '../harness/n8n';
+
+const RECORDS = 10_000;
+const RUNS = 3;
+
+async function main() {
+	const fake = await FakeNexudus.start();
+	try {
+		const location = fake.addBusiness('Benchmark Space');
+		fake.seedWebHooks(RECORDS, location.Id);
+		const credential = newCredential(fake.url);
+		const parameters = { resource: 'webHook', operation: 'getAll', returnAll: true };
+
+		for (let run = 1; run <= RUNS; run++) {
+			fake.requests.length = 0;
+			const started = process.hrtime.bigint();
+			const items = await executeNode({ type: 'nexudus', credential, parameters });
+			const milliseconds = Number(process.hrtime.bigint() - started) / 1e6;
+			const listRequests = fake.requests.filter((request) => request.path === '/api/sys/webhooks');
+			console.log(
+				JSON.stringify({
+					run,
+					records: items.length,
+					requests: listRequests.length,
+					floor: Math.ceil(RECORDS / 1000),
+					tokenRequests: fake.requests.length - listRequests.length,
+					totalMs: Math.round(milliseconds),
+					msPer1000Records: Math.round((milliseconds / items.length) * 1000 * 10) / 10,
+				}),
+			);
+			if (items.length !== RECORDS) throw new Error(`expected ${RECORDS} records, got ${items.length}`);
+		}
+	} finally {
+		await fake.stop();
+	}
+}
+
+main().catch((error) => {
+	console.error(error);
+	process.exitCode = 1;
+});

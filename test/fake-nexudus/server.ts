@@ -1,0 +1,968 @@
+/**
+ * A fake Nexudus API server (plain Node http) for unit tests, benchmarks, end-to-end tests and demos.
+ *
+ * Implements POST /api/token, the WebHook endpoints (search, get one, create, update, delete) and the
+ * business search, with the real API's authentication, roles, validation envelope, paging and quirks
+ * (list rows omit Description, PUT replaces the whole record, Active defaults to false).
+ * Test controls (failures, throttling, network drops, deliveries) are methods on `FakeNexudus` and,
+ * for other processes, unauthenticated `/__control/...` endpoints.
+ */
+import { randomBytes, randomUUID } from 'crypto';
+// eslint-disable-next-line @n8n/community-nodes/no-restricted-imports -- test-only fake server
+import * as http from 'http';
+
+import { type DeliveryResult, deliveryPayload, postDelivery } from './delivery';
+import { type PagedResult, QueryError, type SearchSpec, search } from './search';
+import { Throttle, type ThrottleSetting, retryAfterSeconds } from './throttle';
+
+export type { DeliveryResult } from './delivery';
+export { SIGNATURE_HEADER, signPayload } from './delivery';
+export type { PagedResult } from './search';
+export type { ThrottleLimits, ThrottleSetting } from './throttle';
+export { DEFAULT_THROTTLE_LIMITS } from './throttle';
+
+export const ALL_ROLES = [
+	'WebHook-List',
+	'WebHook-Read',
+	'WebHook-Create',
+	'WebHook-Edit',
+	'WebHook-Delete',
+	'Business-List',
+] as const;
+export type Role = (typeof ALL_ROLES)[number];
+
+export const MIN_ACTION = 1;
+export const MAX_ACTION = 90;
+/** Nexudus disables a webhook after this many consecutive failed deliveries. */
+export const AUTO_DISABLE_AFTER = 10;
+export const FIRST_WEBHOOK_ID = 87654321;
+export const FIRST_BUSINESS_ID = 1001;
+export const MAX_NAME_LENGTH = 255;
+
+export interface FakeNexudusOptions {
+	email?: string;
+	password?: string;
+	roles?: string[];
+	/** false: /api/token works but every /api/sys call answers 401. */
+	apiAccess?: boolean;
+	tokenTtlSeconds?: number;
+	/** true: {minIntervalMs: 100, perMinute: 120, writesPerMinute: 60}. */
+	throttle?: ThrottleSetting;
+	port?: number;
+	host?: string;
+	/** When set, deliveries are signed with X-Nexudus-Hook-Signature. */
+	webhookSecret?: string;
+}
+
+export interface FakeBusiness {
+	Id: number;
+	Name: string;
+	WebAddress: string;
+	Active: boolean;
+	UniqueId: string;
+	CreatedOn: string;
+	UpdatedOn: string;
+	ToStringText: string;
+}
+
+export interface FakeWebHook {
+	BusinessId: number;
+	Name: string;
+	Action: number;
+	Description: string | null;
+	URL: string;
+	Active: boolean;
+	LastError: string | null;
+	ErrorCount: number;
+	LastTrigger: string | null;
+	Id: number;
+	UniqueId: string;
+	CreatedOn: string;
+	UpdatedOn: string;
+	UpdatedBy: string;
+	IsNew: boolean;
+	SystemId: string | null;
+	ToStringText: string;
+	LocalizationDetails: null;
+	CustomFields: null;
+}
+
+/** A row of GET /api/sys/webhooks: the record without Description. */
+export type FakeWebHookListRow = Omit<FakeWebHook, 'Description'>;
+
+export interface RecordedRequest {
+	method: string;
+	path: string;
+	query: Record<string, string>;
+	/** Parsed JSON, form fields (password redacted), raw text, or undefined when empty. */
+	body: unknown;
+	/** Date.now() when the request arrived. */
+	at: number;
+	/** Status answered; 0 while pending or when the socket was dropped (setDown). */
+	status: number;
+}
+
+export interface ValidationError {
+	AttemptedValue: unknown;
+	Message: string;
+	PropertyName: string;
+}
+
+/** Editable fields of a webhook, as accepted by POST and PUT. */
+type WebHookInput = Pick<
+	FakeWebHook,
+	'BusinessId' | 'Name' | 'Action' | 'Description' | 'URL' | 'Active'
+>;
+
+interface Reply {
+	status: number;
+	body: unknown;
+	headers?: Record<string, string>;
+}
+
+type ParsedBody =
+	| { kind: 'empty' }
+	| { kind: 'json'; value: unknown }
+	| { kind: 'form'; value: Record<string, string> }
+	| { kind: 'other'; text: string; contentType: string };
+
+interface RouteContext {
+	id: string | undefined;
+	query: Record<string, string>;
+	body: ParsedBody;
+}
+
+interface Route {
+	method: string;
+	pattern: RegExp;
+	role: Role;
+	handle: (context: RouteContext) => Reply;
+}
+
+const REQUIRED = 'is a required field';
+const INVALID_VALUE = 'is not a valid value';
+const DENIED = 'Authorization has been denied for this request.';
+const WEBHOOK_NOT_FOUND = 'WebHook not found';
+
+const WEBHOOK_SEARCH: SearchSpec = {
+	prefix: 'WebHook',
+	fields: [
+		{ param: 'Business', property: 'BusinessId', kind: 'int' },
+		{ param: 'Name', property: 'Name', kind: 'text' },
+		{ param: 'Action', property: 'Action', kind: 'int' },
+		{ param: 'Description', property: 'Description', kind: 'text' },
+		{ param: 'URL', property: 'URL', kind: 'text' },
+		{ param: 'Active', property: 'Active', kind: 'bool' },
+		{ param: 'LastError', property: 'LastError', kind: 'text' },
+		{ param: 'ErrorCount', property: 'ErrorCount', kind: 'int' },
+		{ param: 'LastTrigger', property: 'LastTrigger', kind: 'date' },
+		{ param: 'CreatedOn', property: 'CreatedOn', kind: 'date', rangeOnly: true },
+		{ param: 'UpdatedOn', property: 'UpdatedOn', kind: 'date', rangeOnly: true },
+	],
+	properties: [
+		'BusinessId',
+		'Name',
+		'Action',
+		'Description',
+		'URL',
+		'Active',
+		'LastError',
+		'ErrorCount',
+		'LastTrigger',
+		'Id',
+		'UniqueId',
+		'CreatedOn',
+		'UpdatedOn',
+		'UpdatedBy',
+		'IsNew',
+		'SystemId',
+		'ToStringText',
+	],
+};
+
+const BUSINESS_SEARCH: SearchSpec = {
+	prefix: 'Business',
+	fields: [
+		{ param: 'Name', property: 'Name', kind: 'text' },
+		{ param: 'WebAddress', property: 'WebAddress', kind: 'text' },
+		{ param: 'Active', property: 'Active', kind: 'bool' },
+	],
+	properties: [
+		'Id',
+		'Name',
+		'WebAddress',
+		'Active',
+		'UniqueId',
+		'CreatedOn',
+		'UpdatedOn',
+		'ToStringText',
+	],
+};
+
+/** ISO 8601 at second precision, as Nexudus returns dates: `YYYY-MM-DDTHH:mm:ssZ`. */
+export function isoSeconds(ms: number = Date.now()): string {
+	return new Date(ms).toISOString().replace(/\.\d{3}Z$/, 'Z');
+}
+
+function json(status: number, body: unknown, headers?: Record<string, string>): Reply {
+	return { status, body, headers };
+}
+
+function validationFailed(errors: ValidationError[]): Reply {
+	return json(400, {
+		Message: errors.map((error) => `${error.PropertyName}: ${error.Message}`).join('\n'),
+		Value: null,
+		Errors: errors,
+		WasSuccessful: false,
+	});
+}
+
+function isPlainObject(value: unknown): value is Record<string, unknown> {
+	return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+function isBlank(value: unknown): boolean {
+	return (
+		value === undefined || value === null || (typeof value === 'string' && value.trim() === '')
+	);
+}
+
+function isHttpUrl(value: string): boolean {
+	try {
+		const url = new URL(value);
+		return (url.protocol === 'http:' || url.protocol === 'https:') && url.hostname !== '';
+	} catch {
+		return false;
+	}
+}
+
+function parseBody(contentType: string | undefined, raw: string): ParsedBody {
+	if (raw === '') return { kind: 'empty' };
+	const type = (contentType ?? '').toLowerCase();
+	if (type.includes('application/x-www-form-urlencoded')) {
+		return { kind: 'form', value: Object.fromEntries(new URLSearchParams(raw)) };
+	}
+	if (type.includes('json')) {
+		try {
+			return { kind: 'json', value: JSON.parse(raw) as unknown };
+		} catch {
+			// malformed JSON is kept as text; write endpoints answer 400
+		}
+	}
+	return { kind: 'other', text: raw, contentType: type };
+}
+
+/** What `requests` keeps of a body: never the password. */
+function recordableBody(body: ParsedBody): unknown {
+	switch (body.kind) {
+		case 'empty':
+			return undefined;
+		case 'json':
+			return body.value;
+		case 'form':
+			return 'password' in body.value ? { ...body.value, password: '[redacted]' } : body.value;
+		case 'other':
+			return body.text;
+	}
+}
+
+/** The JSON object a write endpoint needs, or the error reply ASP.NET would give. */
+function jsonObjectOf(body: ParsedBody): { value: Record<string, unknown> } | { reply: Reply } {
+	if (body.kind === 'json' && isPlainObject(body.value)) return { value: body.value };
+	if (body.kind === 'other' && !body.contentType.includes('json')) {
+		return {
+			reply: json(415, {
+				Message: `The request entity's media type '${body.contentType}' is not supported for this resource.`,
+			}),
+		};
+	}
+	return {
+		reply: json(400, {
+			Message: 'The request is invalid.',
+			Value: null,
+			Errors: [],
+			WasSuccessful: false,
+		}),
+	};
+}
+
+function readRawBody(request: http.IncomingMessage): Promise<string> {
+	return new Promise((resolve, reject) => {
+		const chunks: Buffer[] = [];
+		request.on('data', (chunk: Buffer) => chunks.push(chunk));
+		request.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')));
+		request.on('error', reject);
+	});
+}
+
+function send(response: http.ServerResponse, reply: Reply): void {
+	const text = JSON.stringify(reply.body);
+	response.writeHead(reply.status, {
+		'Content-Type': 'application/json; charset=utf-8',
+		'Content-Length': Buffer.byteLength(text),
+		...reply.headers,
+	});
+	response.end(text);
+}
+
+function withoutDescription(hook: FakeWebHook): FakeWebHookListRow {
+	const row: Partial<FakeWebHook> = { ...hook };
+	delete row.Description;
+	return row as FakeWebHookListRow;
+}
+
+function slugify(text: string): string {
+	return text.toLowerCase().replace(/[^a-z0-9]+/g, '');
+}
+
+export class FakeNexudus {
+	readonly businesses: FakeBusiness[] = [];
+	readonly webhooks = new Map<number, FakeWebHook>();
+	readonly requests: RecordedRequest[] = [];
+	tokensIssued = 0;
+
+	private readonly server: http.Server;
+	private readonly email: string;
+	private readonly password: string;
+	private readonly tokenTtlSeconds: number;
+	private readonly webhookSecret: string | undefined;
+	private readonly throttle: Throttle;
+	private roles: Set<string>;
+	private apiAccess: boolean;
+	/** token -> expiry (ms since epoch) */
+	private tokens = new Map<string, number>();
+	private failures = { remaining: 0, status: 503 };
+	private down = false;
+	private nextWebHookId = FIRST_WEBHOOK_ID;
+	private nextBusinessId = FIRST_BUSINESS_ID;
+	private seededCount = 0;
+	private baseUrl = '';
+
+	private readonly routes: Route[] = [
+		{
+			method: 'GET',
+			pattern: /^\/api\/sys\/webhooks\/?$/i,
+			role: 'WebHook-List',
+			handle: (c) => this.searchWebHooks(c),
+		},
+		{
+			method: 'GET',
+			pattern: /^\/api\/sys\/webhooks\/([^/]+)\/?$/i,
+			role: 'WebHook-Read',
+			handle: (c) => this.getWebHook(c),
+		},
+		{
+			method: 'POST',
+			pattern: /^\/api\/sys\/webhooks\/?$/i,
+			role: 'WebHook-Create',
+			handle: (c) => this.createWebHook(c),
+		},
+		{
+			method: 'PUT',
+			pattern: /^\/api\/sys\/webhooks\/?$/i,
+			role: 'WebHook-Edit',
+			handle: (c) => this.updateWebHook(c),
+		},
+		{
+			method: 'DELETE',
+			pattern: /^\/api\/sys\/webhooks\/([^/]+)\/?$/i,
+			role: 'WebHook-Delete',
+			handle: (c) => this.deleteWebHook(c),
+		},
+		{
+			method: 'GET',
+			pattern: /^\/api\/sys\/businesses\/?$/i,
+			role: 'Business-List',
+			handle: (c) => this.searchBusinesses(c),
+		},
+	];
+
+	private constructor(options: FakeNexudusOptions) {
+		this.email = options.email ?? 'admin@example.com';
+		this.password = options.password ?? 'correct-horse';
+		this.roles = new Set(options.roles ?? ALL_ROLES);
+		this.apiAccess = options.apiAccess ?? true;
+		this.tokenTtlSeconds = options.tokenTtlSeconds ?? 604799;
+		this.webhookSecret = options.webhookSecret;
+		this.throttle = new Throttle(options.throttle);
+		this.server = http.createServer((request, response) => {
+			this.handle(request, response).catch((error: Error) => {
+				if (!response.headersSent)
+					send(response, json(500, { Message: `Fake server error: ${error.message}` }));
+			});
+		});
+	}
+
+	static async start(options: FakeNexudusOptions = {}): Promise<FakeNexudus> {
+		const fake = new FakeNexudus(options);
+		await fake.listen(options.port ?? 0, options.host ?? '127.0.0.1');
+		return fake;
+	}
+
+	/** e.g. http://127.0.0.1:34567 (no trailing slash). */
+	get url(): string {
+		return this.baseUrl;
+	}
+
+	stop(): Promise<void> {
+		return new Promise((resolve, reject) => {
+			this.server.close((error) => (error ? reject(error) : resolve()));
+			this.server.closeAllConnections();
+		});
+	}
+
+	// ----- state helpers for tests -----
+
+	addBusiness(name: string): FakeBusiness {
+		const now = isoSeconds();
+		const business: FakeBusiness = {
+			Id: this.nextBusinessId++,
+			Name: name,
+			WebAddress: slugify(name),
+			Active: true,
+			UniqueId: randomUUID(),
+			CreatedOn: now,
+			UpdatedOn: now,
+			ToStringText: name,
+		};
+		this.businesses.push(business);
+		return business;
+	}
+
+	/** Stores a webhook as-is (no validation). Unlike the API's POST, Active defaults to true here. */
+	addWebHook(
+		partial: Partial<FakeWebHook> & {
+			BusinessId: number;
+			Action: number;
+			URL: string;
+			Name: string;
+		},
+	): FakeWebHook {
+		const now = isoSeconds();
+		const { BusinessId, Name, Action, URL, ...rest } = partial;
+		// keys in the documented order (BusinessId, Name, Action, Description, URL, Active, ...)
+		const hook: FakeWebHook = {
+			BusinessId,
+			Name,
+			Action,
+			Description: null,
+			URL,
+			Active: true,
+			LastError: null,
+			ErrorCount: 0,
+			LastTrigger: null,
+			Id: this.nextWebHookId,
+			UniqueId: randomUUID(),
+			CreatedOn: now,
+			UpdatedOn: now,
+			UpdatedBy: this.email,
+			IsNew: false,
+			SystemId: null,
+			ToStringText: Name,
+			LocalizationDetails: null,
+			CustomFields: null,
+			...rest,
+		};
+		this.nextWebHookId = Math.max(this.nextWebHookId, hook.Id + 1);
+		this.webhooks.set(hook.Id, hook);
+		return hook;
+	}
+
+	/**
+	 * Deterministic bulk seeding: names `<Topic> sync NNNNN`, actions cycling through 1..90,
+	 * URLs https://hooks.example.com/<topic>/<n>, CreatedOn 37 minutes apart from 2024-01-01,
+	 * every 7th inactive, every 11th with 3 errors, every 3rd never triggered.
+	 * Without businessId, records are spread over all businesses.
+	 */
+	seedWebHooks(count: number, businessId?: number): void {
+		if (businessId === undefined && this.businesses.length === 0) {
+			throw new Error('seedWebHooks: add a business first (or pass a businessId)');
+		}
+		const topics = [
+			'Slack',
+			'CRM',
+			'Billing',
+			'Zapier',
+			'Analytics',
+			'Door access',
+			'Mailchimp',
+			'Accounting',
+		];
+		const start = Date.UTC(2024, 0, 1);
+		for (let i = 0; i < count; i++) {
+			const n = ++this.seededCount;
+			const topic = topics[n % topics.length];
+			const created = start + n * 37 * 60_000;
+			const updated = created + (n % 5) * 86_400_000;
+			const errors = n % 11 === 0 ? 3 : 0;
+			this.addWebHook({
+				BusinessId: businessId ?? this.businesses[n % this.businesses.length].Id,
+				Name: `${topic} sync ${String(n).padStart(5, '0')}`,
+				Action: ((n * 7) % MAX_ACTION) + 1,
+				URL: `https://hooks.example.com/${slugify(topic)}/${n}`,
+				Description: `Seeded webhook number ${n}`,
+				Active: n % 7 !== 0,
+				ErrorCount: errors,
+				LastError: errors > 0 ? 'HTTP 500: Internal Server Error' : null,
+				LastTrigger: n % 3 === 0 ? null : isoSeconds(updated + 3_600_000),
+				CreatedOn: isoSeconds(created),
+				UpdatedOn: isoSeconds(updated),
+			});
+		}
+	}
+
+	// ----- behaviour controls -----
+
+	/** Every token issued so far becomes invalid. */
+	expireTokens(): void {
+		this.tokens.clear();
+	}
+
+	/** The next `count` /api/sys requests answer `status` with a JSON body. */
+	failNext(count: number, status = 503): void {
+		this.failures = { remaining: count, status };
+	}
+
+	/** While down, every request's socket is destroyed without an answer. */
+	setDown(down: boolean): void {
+		this.down = down;
+	}
+
+	setRoles(roles: string[]): void {
+		this.roles = new Set(roles);
+	}
+
+	setApiAccess(apiAccess: boolean): void {
+		this.apiAccess = apiAccess;
+	}
+
+	setThrottle(throttle: FakeNexudusOptions['throttle']): void {
+		this.throttle.configure(throttle);
+	}
+
+	/** Drops webhooks, recorded requests, the tokens-issued count, pending failures and throttle history; keeps businesses, settings and live tokens. */
+	reset(): void {
+		this.webhooks.clear();
+		this.requests.length = 0;
+		this.tokensIssued = 0;
+		this.failures = { remaining: 0, status: 503 };
+		this.down = false;
+		this.throttle.clear();
+	}
+
+	/**
+	 * Delivers `records` (as a JSON array) to every active webhook with this Action and BusinessId,
+	 * updating LastTrigger / ErrorCount / LastError / Active like Nexudus does.
+	 */
+	async fire(
+		action: number,
+		businessId: number,
+		records: object[] | object,
+		options: { secret?: string } = {},
+	): Promise<DeliveryResult[]> {
+		const secret = options.secret ?? this.webhookSecret;
+		const payload = deliveryPayload(records);
+		const targets = Array.from(this.webhooks.values())
+			.filter((hook) => hook.Active && hook.Action === action && hook.BusinessId === businessId)
+			.sort((a, b) => a.Id - b.Id);
+		return Promise.all(
+			targets.map(async (hook) => {
+				const outcome = await postDelivery(hook.URL, payload, secret);
+				this.recordDeliveryOutcome(hook, outcome);
+				return { webHookId: hook.Id, url: hook.URL, ...outcome };
+			}),
+		);
+	}
+
+	// ----- HTTP plumbing -----
+
+	private listen(port: number, host: string): Promise<void> {
+		return new Promise((resolve, reject) => {
+			this.server.once('error', reject);
+			this.server.listen(port, host, () => {
+				this.server.off('error', reject);
+				const address = this.server.address();
+				const actualPort = address !== null && typeof address === 'object' ? address.port : port;
+				const shownHost =
+					host === '0.0.0.0' || host === '::'
+						? '127.0.0.1'
+						: host.includes(':')
+							? `[${host}]`
+							: host;
+				this.baseUrl = `http://${shownHost}:${actualPort}`;
+				resolve();
+			});
+		});
+	}
+
+	private async handle(
+		request: http.IncomingMessage,
+		response: http.ServerResponse,
+	): Promise<void> {
+		const method = (request.method ?? 'GET').toUpperCase();
+		const url = new URL(request.url ?? '/', 'http://fake.invalid');
+		const query = Object.fromEntries(url.searchParams);
+		const body = parseBody(request.headers['content-type'], await readRawBody(request));
+
+		if (url.pathname.startsWith('/__control/')) {
+			send(response, await this.control(method, url.pathname, body));
+			return;
+		}
+		const record: RecordedRequest = {
+			method,
+			path: url.pathname,
+			query,
+			body: recordableBody(body),
+			at: Date.now(),
+			status: 0,
+		};
+		this.requests.push(record);
+		if (this.down) {
+			request.socket.destroy();
+			return;
+		}
+		const reply = this.answer(method, url.pathname, query, body, request.headers.authorization);
+		record.status = reply.status;
+		send(response, reply);
+	}
+
+	/** Pipeline for everything but control endpoints: token, failures, throttle, auth, route, role. */
+	private answer(
+		method: string,
+		path: string,
+		query: Record<string, string>,
+		body: ParsedBody,
+		authorization: string | undefined,
+	): Reply {
+		if (/^\/api\/token\/?$/i.test(path) && method === 'POST') return this.issueToken(body);
+		if (!/^\/api\/sys(\/|$)/i.test(path)) return this.noResource(path);
+
+		if (this.failures.remaining > 0) {
+			this.failures.remaining--;
+			// Shaped like Nexudus's envelope; a simulated 409 carries Retry-After like a real one.
+			return json(
+				this.failures.status,
+				{
+					Message: `Simulated failure (HTTP ${this.failures.status}).`,
+					Value: null,
+					WasSuccessful: false,
+					Errors: null,
+				},
+				this.failures.status === 409 ? { 'Retry-After': '1' } : undefined,
+			);
+		}
+		const admission = this.throttle.admit(
+			method === 'POST' || method === 'PUT' || method === 'DELETE',
+		);
+		if (!admission.admitted) {
+			const seconds = retryAfterSeconds(admission.waitMs);
+			return json(
+				409,
+				{ Message: `Too many requests. Please retry after ${seconds} seconds.` },
+				{ 'Retry-After': String(seconds) },
+			);
+		}
+		if (!this.isAuthorized(authorization)) {
+			return json(401, { Message: DENIED }, { 'WWW-Authenticate': 'Bearer' });
+		}
+		for (const route of this.routes) {
+			const match = route.method === method ? route.pattern.exec(path) : null;
+			if (!match) continue;
+			if (!this.roles.has(route.role)) {
+				return json(403, { Message: `You do not have the required role: ${route.role}` });
+			}
+			return route.handle({ id: match[1], query, body });
+		}
+		return this.noResource(path);
+	}
+
+	private noResource(path: string): Reply {
+		return json(404, {
+			Message: `No HTTP resource was found that matches the request URI '${path}'.`,
+		});
+	}
+
+	// ----- auth -----
+
+	private issueToken(body: ParsedBody): Reply {
+		if (body.kind !== 'form') {
+			return json(400, {
+				error: 'invalid_request',
+				error_description: 'The request body must be application/x-www-form-urlencoded.',
+			});
+		}
+		const { grant_type: grantType, username, password } = body.value;
+		if (grantType !== 'password') return json(400, { error: 'unsupported_grant_type' });
+		if ((username ?? '').toLowerCase() !== this.email.toLowerCase() || password !== this.password) {
+			return json(400, {
+				error: 'invalid_grant',
+				error_description: 'The user name or password is incorrect.',
+			});
+		}
+		const token = randomBytes(32).toString('base64url');
+		this.tokens.set(token, Date.now() + this.tokenTtlSeconds * 1000);
+		this.tokensIssued++;
+		return json(200, {
+			access_token: token,
+			token_type: 'bearer',
+			expires_in: this.tokenTtlSeconds,
+		});
+	}
+
+	private isAuthorized(authorization: string | undefined): boolean {
+		const match = /^Bearer\s+(\S+)\s*$/i.exec(authorization ?? '');
+		const expiresAt = match ? this.tokens.get(match[1]) : undefined;
+		return this.apiAccess && expiresAt !== undefined && Date.now() < expiresAt;
+	}
+
+	// ----- webhook endpoints -----
+
+	private searchWebHooks({ query }: RouteContext): Reply {
+		return this.searchReply(() =>
+			search(this.webhooks.values(), query, WEBHOOK_SEARCH, withoutDescription),
+		);
+	}
+
+	private searchBusinesses({ query }: RouteContext): Reply {
+		return this.searchReply(() =>
+			search(this.businesses, query, BUSINESS_SEARCH, (business) => ({ ...business })),
+		);
+	}
+
+	private searchReply<T>(run: () => PagedResult<T>): Reply {
+		try {
+			return json(200, run());
+		} catch (error) {
+			if (!(error instanceof QueryError))
+				return json(500, { Message: `Fake server error: ${String(error)}` });
+			return validationFailed([
+				{
+					AttemptedValue: error.attemptedValue,
+					Message: error.reason,
+					PropertyName: error.parameter,
+				},
+			]);
+		}
+	}
+
+	private findWebHook(idText: string | undefined): FakeWebHook | undefined {
+		return idText !== undefined && /^\d+$/.test(idText)
+			? this.webhooks.get(Number(idText))
+			: undefined;
+	}
+
+	private getWebHook({ id }: RouteContext): Reply {
+		const hook = this.findWebHook(id);
+		return hook ? json(200, { ...hook }) : json(404, { Message: WEBHOOK_NOT_FOUND });
+	}
+
+	private createWebHook({ body }: RouteContext): Reply {
+		const parsed = jsonObjectOf(body);
+		if ('reply' in parsed) return parsed.reply;
+		const { errors, input } = this.validateWebHook(parsed.value);
+		if (errors.length > 0) return validationFailed(errors);
+		const hook = this.addWebHook(input);
+		return this.savedReply('created', hook);
+	}
+
+	/** PUT replaces every editable field: whatever the body leaves out becomes null/false. */
+	private updateWebHook({ body }: RouteContext): Reply {
+		const parsed = jsonObjectOf(body);
+		if ('reply' in parsed) return parsed.reply;
+		const id = parsed.value.Id;
+		if (!Number.isInteger(id)) {
+			const idError = {
+				AttemptedValue: id ?? null,
+				Message: isBlank(id) ? REQUIRED : INVALID_VALUE,
+				PropertyName: 'Id',
+			};
+			return validationFailed([idError, ...this.validateWebHook(parsed.value).errors]);
+		}
+		const hook = this.webhooks.get(id as number);
+		if (!hook) return json(404, { Message: WEBHOOK_NOT_FOUND });
+		const { errors, input } = this.validateWebHook(parsed.value);
+		if (errors.length > 0) return validationFailed(errors);
+		Object.assign(hook, input, {
+			ToStringText: input.Name,
+			UpdatedOn: isoSeconds(),
+			UpdatedBy: this.email,
+		});
+		if (input.Active) hook.ErrorCount = 0;
+		return this.savedReply('updated', hook);
+	}
+
+	private deleteWebHook({ id }: RouteContext): Reply {
+		const hook = this.findWebHook(id);
+		if (!hook) return json(404, { Message: WEBHOOK_NOT_FOUND });
+		this.webhooks.delete(hook.Id);
+		return json(200, {
+			Status: 200,
+			Message: 'WebHook was successfully deleted.',
+			Value: { Id: hook.Id },
+			WasSuccessful: true,
+			Errors: null,
+		});
+	}
+
+	private savedReply(verb: 'created' | 'updated', hook: FakeWebHook): Reply {
+		return json(200, {
+			Status: 200,
+			Message: `WebHook was successfully ${verb}.`,
+			Value: { Id: hook.Id },
+			OpenInDialog: false,
+			OpenInWindow: false,
+			RedirectURL: null,
+			JavaScript: null,
+			UpdatedOn: hook.UpdatedOn,
+			UpdatedBy: hook.UpdatedBy,
+			Errors: null,
+			WasSuccessful: true,
+		});
+	}
+
+	// ----- validation -----
+
+	/** Validates the editable fields of a POST/PUT body; `input` is only meaningful without errors. */
+	private validateWebHook(body: Record<string, unknown>): {
+		errors: ValidationError[];
+		input: WebHookInput;
+	} {
+		const errors: ValidationError[] = [];
+		const reject = (property: keyof WebHookInput, message: string) =>
+			errors.push({
+				AttemptedValue: body[property] ?? null,
+				Message: message,
+				PropertyName: property,
+			});
+		const { BusinessId, Name, Action, Description, URL: url, Active } = body;
+
+		if (isBlank(BusinessId)) reject('BusinessId', REQUIRED);
+		else if (!this.businesses.some((business) => business.Id === BusinessId))
+			reject('BusinessId', 'is not a valid location');
+
+		if (isBlank(Name)) reject('Name', REQUIRED);
+		else if (typeof Name !== 'string') reject('Name', INVALID_VALUE);
+		else if (Name.length > MAX_NAME_LENGTH)
+			reject('Name', `cannot be longer than ${MAX_NAME_LENGTH} characters`);
+
+		if (isBlank(Action)) reject('Action', REQUIRED);
+		else if (
+			!Number.isInteger(Action) ||
+			(Action as number) < MIN_ACTION ||
+			(Action as number) > MAX_ACTION
+		) {
+			reject('Action', INVALID_VALUE);
+		}
+
+		if (isBlank(url)) reject('URL', REQUIRED);
+		else if (typeof url !== 'string' || !isHttpUrl(url)) reject('URL', 'is not a valid URL');
+
+		if (Description !== undefined && Description !== null && typeof Description !== 'string') {
+			reject('Description', INVALID_VALUE);
+		}
+		if (Active !== undefined && Active !== null && typeof Active !== 'boolean')
+			reject('Active', INVALID_VALUE);
+
+		const input: WebHookInput = {
+			BusinessId: BusinessId as number,
+			Name: Name as string,
+			Action: Action as number,
+			Description: typeof Description === 'string' ? Description : null,
+			URL: url as string,
+			Active: Active === true,
+		};
+		return { errors, input };
+	}
+
+	// ----- deliveries -----
+
+	private recordDeliveryOutcome(
+		hook: FakeWebHook,
+		outcome: Omit<DeliveryResult, 'webHookId' | 'url'>,
+	): void {
+		if (outcome.status >= 200 && outcome.status < 300) {
+			hook.LastTrigger = isoSeconds();
+			hook.ErrorCount = 0;
+			hook.LastError = null;
+			return;
+		}
+		hook.ErrorCount++;
+		hook.LastError = outcome.error
+			? `Network error: ${outcome.error}`
+			: `HTTP ${outcome.status}: ${outcome.body.slice(0, 200)}`;
+		if (hook.ErrorCount >= AUTO_DISABLE_AFTER) hook.Active = false;
+	}
+
+	// ----- control endpoints (unauthenticated, unrecorded, never throttled) -----
+
+	private async control(method: string, path: string, body: ParsedBody): Promise<Reply> {
+		const input = body.kind === 'json' && isPlainObject(body.value) ? body.value : {};
+		const ok = json(200, { ok: true });
+		const deleteMatch = /^\/__control\/webhooks\/(\d+)$/.exec(path);
+		if (method === 'DELETE' && deleteMatch) {
+			return this.webhooks.delete(Number(deleteMatch[1]))
+				? ok
+				: json(404, { Message: WEBHOOK_NOT_FOUND });
+		}
+		switch (`${method} ${path}`) {
+			case 'GET /__control/state':
+				return json(200, {
+					businesses: this.businesses,
+					webhooks: Array.from(this.webhooks.values()),
+					tokensIssued: this.tokensIssued,
+					requestCount: this.requests.length,
+				});
+			case 'POST /__control/fire': {
+				const { action, businessId, records, secret } = input;
+				if (
+					!Number.isInteger(action) ||
+					!Number.isInteger(businessId) ||
+					typeof records !== 'object' ||
+					records === null
+				) {
+					return json(400, {
+						Message:
+							'Expected {action: integer, businessId: integer, records: object | object[], secret?: string}',
+					});
+				}
+				const options = typeof secret === 'string' ? { secret } : {};
+				return json(200, await this.fire(action as number, businessId as number, records, options));
+			}
+			case 'POST /__control/reset':
+				this.reset();
+				return ok;
+			case 'POST /__control/expire-tokens':
+				this.expireTokens();
+				return ok;
+			case 'POST /__control/fail-next':
+				this.failNext(
+					Number(input.count ?? 1),
+					input.status === undefined ? undefined : Number(input.status),
+				);
+				return ok;
+			case 'POST /__control/disable': {
+				const hook = this.webhooks.get(Number(input.id));
+				if (!hook) return json(404, { Message: WEBHOOK_NOT_FOUND });
+				hook.Active = false;
+				hook.ErrorCount = AUTO_DISABLE_AFTER;
+				hook.LastError =
+					hook.LastError ?? `Disabled after ${AUTO_DISABLE_AFTER} consecutive delivery failures.`;
+				return ok;
+			}
+			case 'POST /__control/settings':
+				return this.applySettings(input);
+		}
+		return json(404, { Message: `Unknown control endpoint ${method} ${path}` });
+	}
+
+	/** POST /__control/settings {down?, roles?, apiAccess?, throttle?}: the setters, for other processes. */
+	private applySettings(input: Record<string, unknown>): Reply {
+		if (typeof input.down === 'boolean') this.setDown(input.down);
+		if (typeof input.apiAccess === 'boolean') this.setApiAccess(input.apiAccess);
+		if (Array.isArray(input.roles)) this.setRoles(input.roles.map(String));
+		if (typeof input.throttle === 'boolean' || isPlainObject(input.throttle)) {
+			this.setThrottle(input.throttle as ThrottleSetting);
+		}
+		return json(200, { ok: true });
+	}
+}
