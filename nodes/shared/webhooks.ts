@@ -72,7 +72,7 @@ export async function createWebHook(
 /**
  * Changes some fields and keeps the rest. Nexudus replaces the whole record on PUT, and list
  * rows lack Description, so the full record is read first and sent back whole.
- * Answers the record as it now stands, or undefined when Nexudus has no WebHook with that Id.
+ * Answers the record as sent, or undefined when Nexudus has no WebHook with that Id.
  */
 export async function updateWebHook(
 	this: NexudusContext,
@@ -97,7 +97,7 @@ export async function updateWebHook(
 		Active: merged.Active ?? false,
 	};
 	await nexudusApiRequest.call(this, { method: 'PUT', path: ENDPOINT, body, itemIndex });
-	return await findWebHook.call(this, id, itemIndex);
+	return { ...current, ...body } as WebHookRecord;
 }
 
 /** True when deleted, false when it was already gone. */

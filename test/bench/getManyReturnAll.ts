@@ -24,8 +24,8 @@ async function main() {
 			const items = await executeNode({ type: 'nexudus', credential, parameters });
 			const milliseconds = Number(process.hrtime.bigint() - started) / 1e6;
 			const listRequests = fake.requests.filter((request) => request.path === '/api/sys/webhooks');
-			console.log(
-				JSON.stringify({
+			process.stdout.write(
+				`${JSON.stringify({
 					run,
 					records: items.length,
 					requests: listRequests.length,
@@ -33,16 +33,17 @@ async function main() {
 					tokenRequests: fake.requests.length - listRequests.length,
 					totalMs: Math.round(milliseconds),
 					msPer1000Records: Math.round((milliseconds / items.length) * 1000 * 10) / 10,
-				}),
+				})}\n`,
 			);
-			if (items.length !== RECORDS) throw new Error(`expected ${RECORDS} records, got ${items.length}`);
+			if (items.length !== RECORDS)
+				throw new Error(`expected ${RECORDS} records, got ${items.length}`);
 		}
 	} finally {
 		await fake.stop();
 	}
 }
 
-main().catch((error) => {
-	console.error(error);
+main().catch((error: Error) => {
+	process.stderr.write(`${error.stack ?? error.message}\n`);
 	process.exitCode = 1;
 });

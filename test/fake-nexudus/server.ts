@@ -331,7 +331,7 @@ export class FakeNexudus {
 	private apiAccess: boolean;
 	/** token -> expiry (ms since epoch) */
 	private tokens = new Map<string, number>();
-	private failures = { remaining: 0, status: 503 };
+	private failures = { passing: 0, remaining: 0, status: 503 };
 	private down = false;
 	private nextWebHookId = FIRST_WEBHOOK_ID;
 	private nextBusinessId = FIRST_BUSINESS_ID;
@@ -518,9 +518,9 @@ export class FakeNexudus {
 		this.tokens.clear();
 	}
 
-	/** The next `count` /api/sys requests answer `status` with a JSON body. */
-	failNext(count: number, status = 503): void {
-		this.failures = { remaining: count, status };
+	/** After letting `after` /api/sys requests through, the next `count` answer `status` with a JSON body. */
+	failNext(count: number, status = 503, options: { after?: number } = {}): void {
+		this.failures = { passing: options.after ?? 0, remaining: count, status };
 	}
 
 	/** While down, every request's socket is destroyed without an answer. */
@@ -545,7 +545,7 @@ export class FakeNexudus {
 		this.webhooks.clear();
 		this.requests.length = 0;
 		this.tokensIssued = 0;
-		this.failures = { remaining: 0, status: 503 };
+		this.failures = { passing: 0, remaining: 0, status: 503 };
 		this.down = false;
 		this.throttle.clear();
 	}
@@ -637,7 +637,9 @@ export class FakeNexudus {
 		if (/^\/api\/token\/?$/i.test(path) && method === 'POST') return this.issueToken(body);
 		if (!/^\/api\/sys(\/|$)/i.test(path)) return this.noResource(path);
 
-		if (this.failures.remaining > 0) {
+		if (this.failures.passing > 0) {
+			this.failures.passing--;
+		} else if (this.failures.remaining > 0) {
 			this.failures.remaining--;
 			// Shaped like Nexudus's envelope; a simulated 409 carries Retry-After like a real one.
 			return json(

@@ -37,16 +37,15 @@ import {
 
 import { NexudusApi } from '../../credentials/NexudusApi.credentials';
 import { Nexudus } from '../../nodes/Nexudus/Nexudus.node';
+import { NexudusTrigger } from '../../nodes/NexudusTrigger/NexudusTrigger.node';
 
 const PACKAGE = 'n8n-nodes-nexudus';
+const NODE_NAME = 'Nexudus Under Test';
 
 export const nodeTypes: Record<string, INodeType> = {
 	[`${PACKAGE}.nexudus`]: new Nexudus(),
+	[`${PACKAGE}.nexudusTrigger`]: new NexudusTrigger(),
 };
-
-export function registerNodeType(name: string, nodeType: INodeType) {
-	nodeTypes[`${PACKAGE}.${name}`] = nodeType;
-}
 
 const nodeTypeRegistry: INodeTypes = {
 	getByName: (type) => nodeTypes[type],
@@ -185,7 +184,7 @@ export function newCredential(apiUrl: string, fields: IDataObject = {}): StoredC
 export function prepareNode(setup: NodeSetup): NodeRun {
 	const node: INode = {
 		id: 'node-under-test',
-		name: 'Nexudus Under Test',
+		name: NODE_NAME,
 		type: `${PACKAGE}.${setup.type}`,
 		typeVersion: 1,
 		position: [0, 0],
@@ -264,9 +263,18 @@ export type WebhookMethodName = 'checkExists' | 'create' | 'delete';
 
 /** One trigger node on one workflow, kept across activations like n8n keeps its static data. */
 export class TriggerHarness {
-	readonly staticData: IDataObject = {};
+	/** The workflow's static data; n8n keeps each node's under `node:<name>`. */
+	readonly workflowStaticData: IDataObject = {};
 
 	constructor(private readonly setup: Omit<NodeSetup, 'staticData'>) {}
+
+	get staticData(): IDataObject {
+		return (this.workflowStaticData[`node:${NODE_NAME}`] as IDataObject | undefined) ?? {};
+	}
+
+	forgetStaticData() {
+		delete this.workflowStaticData[`node:${NODE_NAME}`];
+	}
 
 	private webhookData(run: NodeRun, isTest: boolean): IWebhookData {
 		return {
@@ -285,7 +293,7 @@ export class TriggerHarness {
 		const run = prepareNode({
 			...this.setup,
 			parameters: parameters ?? this.setup.parameters,
-			staticData: this.staticData,
+			staticData: this.workflowStaticData,
 		});
 		return run;
 	}

@@ -8,6 +8,7 @@ import {
 	activeField,
 	descriptionField,
 	eventField,
+	getExistingWebHook,
 	nameField,
 	noWebHookWithId,
 	urlField,
@@ -76,5 +77,5 @@ export async function execute(
 
 	const updated = await updateWebHook.call(this, id, changed, itemIndex);
 	if (!updated) throw noWebHookWithId(this, id, itemIndex);
-	return updated;
+	return await getExistingWebHook.call(this, id, itemIndex);
 }

@@ -1,0 +1,452 @@
+import { createHmac } from 'crypto';
+import type { IDataObject, INodeParameters } from 'n8n-workflow';
+
+import type { FakeWebHook } from '../fake-nexudus/server';
+import { FakeNexudus } from '../fake-nexudus/server';
+import type { StoredCredential } from '../harness/n8n';
+import { deliveredRequest, newCredential, TriggerHarness } from '../harness/n8n';
+import { WebhookServer } from '../harness/webhookServer';
+
+const COWORKER_CREATED = 3;
+const BOOKING_CREATED = 6;
+const INVOICE_PAID = 21;
+const SECRET = 'shared-hook-secret';
+
+let fake: FakeNexudus;
+let n8n: WebhookServer;
+let credential: StoredCredential;
+let locationId: number;
+let webhookCounter = 0;
+
+beforeAll(async () => {
+	fake = await FakeNexudus.start();
+	n8n = await WebhookServer.start();
+});
+
+afterAll(async () => {
+	await n8n.stop();
+	await fake.stop();
+});
+
+beforeEach(() => {
+	fake.reset();
+	if (fake.businesses.length === 0) {
+		fake.addBusiness('Downtown Hub');
+		fake.addBusiness('Riverside Loft');
+	}
+	locationId = fake.businesses[0].Id;
+	credential = newCredential(fake.url);
+	n8n.executions.length = 0;
+});
+
+function triggerParameters(
+	events: number[],
+	options: INodeParameters = {},
+	location = locationId,
+): INodeParameters {
+	return {
+		location: { __rl: true, mode: 'list', value: String(location) },
+		events,
+		options,
+	};
+}
+
+function newTrigger(events: number[], options: INodeParameters = {}) {
+	const webhookId = `hook-${++webhookCounter}`;
+	const trigger = new TriggerHarness({
+		type: 'nexudusTrigger',
+		parameters: triggerParameters(events, options),
+		credential,
+		webhookId,
+		webhookBaseUrl: n8n.baseUrl,
+		workflowId: 'wf-42',
+		workflowName: 'Welcome new members',
+	});
+	n8n.route(webhookId, trigger);
+	return { trigger, url: `${n8n.baseUrl}/webhook/${webhookId}/webhook` };
+}
+
+const recordsAt = (nodeUrl: string) =>
+	[...fake.webhooks.values()].filter((hook) => hook.URL.startsWith(`${nodeUrl}?`));
+
+const activeRecordsAt = (nodeUrl: string) => recordsAt(nodeUrl).filter((hook) => hook.Active);
+
+/** At most one record per URL and action, whatever happened before. */
+function expectNoDuplicates(nodeUrl: string) {
+	const keys = recordsAt(nodeUrl).map((hook) => `${hook.URL}|${hook.Action}|${hook.BusinessId}`);
+	expect(new Set(keys).size).toBe(keys.length);
+}
+
+const member = { Id: 501, FullName: 'Ada Lovelace', Email: 'ada@example.com' };
+
+describe('activation', () => {
+	test('creates exactly one active record per event, pointing at the node URL', async () => {
+		const { trigger, url } = newTrigger([COWORKER_CREATED, INVOICE_PAID]);
+		const { existed } = await trigger.activate();
+		expect(existed).toBe(false);
+
+		const records = activeRecordsAt(url);
+		expect(records.map((hook) => [hook.Action, hook.URL, hook.BusinessId])).toEqual([
+			[COWORKER_CREATED, `${url}?action=3`, locationId],
+			[INVOICE_PAID, `${url}?action=21`, locationId],
+		]);
+		expect(records[0].Name).toBe('n8n: Welcome new members (#wf-42) – Coworker Created');
+		expect(records[1].Name).toBe('n8n: Welcome new members (#wf-42) – Invoice Paid');
+		expect(records[0].Description).toMatch(/n8n workflow Welcome new members \(#wf-42\)/);
+		expect(trigger.staticData).toEqual({
+			webHookIds: { [url]: { 3: records[0].Id, 21: records[1].Id } },
+		});
+		expect(await trigger.callWebhookMethod('checkExists')).toBe(true);
+	});
+
+	test('a fired event starts one execution with one item per record and the event named', async () => {
+		const { trigger, url } = newTrigger([COWORKER_CREATED, BOOKING_CREATED]);
+		await trigger.activate();
+
+		const second = { Id: 502, FullName: 'Grace Hopper', Email: 'grace@example.com' };
+		const results = await fake.fire(COWORKER_CREATED, locationId, [member, second]);
+		expect(results.map((result) => result.status)).toEqual([200]);
+		expect(n8n.executions).toHaveLength(1);
+		expect(n8n.executions[0].path).toBe(`${new URL(url).pathname}?action=3`);
+		expect(n8n.executions[0].items.map((item) => item.json)).toEqual([
+			{ ...member, event: 'Coworker Created', eventAction: 3, eventType: 'CoworkerCreate' },
+			{ ...second, event: 'Coworker Created', eventAction: 3, eventType: 'CoworkerCreate' },
+		]);
+
+		await fake.fire(BOOKING_CREATED, locationId, { Id: 9, Resource: 'Room A' });
+		expect(n8n.executions).toHaveLength(2);
+		expect(n8n.executions[1].items.map((item) => item.json)).toEqual([
+			{
+				Id: 9,
+				Resource: 'Room A',
+				event: 'Booking Created',
+				eventAction: 6,
+				eventType: 'BookingCreate',
+			},
+		]);
+
+		// events of other locations or not chosen start nothing
+		await fake.fire(COWORKER_CREATED, fake.businesses[1].Id, member);
+		await fake.fire(INVOICE_PAID, locationId, member);
+		expect(n8n.executions).toHaveLength(2);
+		const delivered = activeRecordsAt(url).find((hook) => hook.Action === COWORKER_CREATED)!;
+		expect(delivered.LastTrigger).not.toBeNull();
+		expect(delivered.ErrorCount).toBe(0);
+	});
+});
+
+describe('deactivation and reactivation', () => {
+	test('deactivate keeps the records switched off; activating again reuses them', async () => {
+		const { trigger, url } = newTrigger([COWORKER_CREATED, INVOICE_PAID]);
+		await trigger.activate();
+		const before = recordsAt(url).map((hook) => ({ ...hook }));
+
+		expect(await trigger.deactivate()).toBe(true);
+		const after = recordsAt(url);
+		expect(after.map((hook) => hook.Active)).toEqual([false, false]);
+		expect(after.map(({ Id, Name, URL, Description }) => ({ Id, Name, URL, Description }))).toEqual(
+			before.map(({ Id, Name, URL, Description }) => ({ Id, Name, URL, Description })),
+		);
+		expect(trigger.staticData).toEqual({ webHookIds: {} });
+
+		await fake.fire(COWORKER_CREATED, locationId, member);
+		expect(n8n.executions).toHaveLength(0);
+
+		await trigger.activate();
+		expect(recordsAt(url).map((hook) => [hook.Id, hook.Active])).toEqual(
+			before.map((hook) => [hook.Id, true]),
+		);
+		await fake.fire(COWORKER_CREATED, locationId, member);
+		expect(n8n.executions).toHaveLength(1);
+	});
+
+	test('with On Workflow Stop set to Delete, the records are gone', async () => {
+		const { trigger, url } = newTrigger([COWORKER_CREATED, BOOKING_CREATED], { onStop: 'delete' });
+		await trigger.activate();
+		expect(recordsAt(url)).toHaveLength(2);
+		await trigger.deactivate();
+		expect(recordsAt(url)).toHaveLength(0);
+		expect(fake.requests.filter((request) => request.method === 'DELETE')).toHaveLength(2);
+	});
+
+	test('50 activate/deactivate cycles never leave more than one record per URL and action', async () => {
+		const { trigger, url } = newTrigger([COWORKER_CREATED, BOOKING_CREATED]);
+		for (let cycle = 0; cycle < 50; cycle++) {
+			await trigger.activate();
+			expect(activeRecordsAt(url)).toHaveLength(2);
+			await trigger.deactivate();
+			expect(activeRecordsAt(url)).toHaveLength(0);
+		}
+		expect(recordsAt(url)).toHaveLength(2);
+		expectNoDuplicates(url);
+	}, 120000);
+
+	test('a record already gone when the workflow stops counts as done', async () => {
+		const { trigger, url } = newTrigger([COWORKER_CREATED, BOOKING_CREATED]);
+		await trigger.activate();
+		fake.webhooks.delete(recordsAt(url)[0].Id);
+		expect(await trigger.deactivate()).toBe(true);
+		expect(trigger.staticData).toEqual({ webHookIds: {} });
+		expect(activeRecordsAt(url)).toHaveLength(0);
+	});
+
+	test('when stopping fails, the ids of records not handled are kept and the error says so', async () => {
+		const { trigger, url } = newTrigger([COWORKER_CREATED, BOOKING_CREATED]);
+		await trigger.activate();
+		fake.setDown(true);
+		try {
+			await expect(trigger.deactivate()).rejects.toThrow(
+				'Could not deactivate 2 Nexudus WebHook record(s)',
+			);
+		} finally {
+			fake.setDown(false);
+		}
+		expect(
+			Object.keys((trigger.staticData.webHookIds as IDataObject)[url] as IDataObject),
+		).toHaveLength(2);
+		await trigger.deactivate();
+		expect(activeRecordsAt(url)).toHaveLength(0);
+	});
+});
+
+describe('recovery', () => {
+	test('lost static data: the records are found by URL and adopted, no duplicate', async () => {
+		const { trigger, url } = newTrigger([COWORKER_CREATED, INVOICE_PAID]);
+		await trigger.activate();
+		const ids = recordsAt(url).map((hook) => hook.Id);
+		trigger.forgetStaticData();
+
+		const { existed } = await trigger.activate();
+		expect(existed).toBe(true);
+		expect(recordsAt(url).map((hook) => hook.Id)).toEqual(ids);
+		expect(trigger.staticData).toEqual({ webHookIds: { [url]: { 3: ids[0], 21: ids[1] } } });
+
+		// and after a stop with the ids lost, activation switches the same records back on
+		await trigger.deactivate();
+		trigger.forgetStaticData();
+		await trigger.activate();
+		expect(activeRecordsAt(url).map((hook) => hook.Id)).toEqual(ids);
+		expect(
+			fake.requests.filter(
+				(request) => request.method === 'POST' && request.path === '/api/sys/webhooks',
+			),
+		).toHaveLength(2);
+	});
+
+	test('a record deleted in Nexudus is created again', async () => {
+		const { trigger, url } = newTrigger([COWORKER_CREATED, INVOICE_PAID]);
+		await trigger.activate();
+		const [gone, kept] = recordsAt(url);
+		fake.webhooks.delete(gone.Id);
+
+		const { existed } = await trigger.activate();
+		expect(existed).toBe(false);
+		const records = activeRecordsAt(url);
+		expect(records).toHaveLength(2);
+		expect(records.map((hook) => hook.Action).sort((a, b) => a - b)).toEqual([3, 21]);
+		expect(records.some((hook) => hook.Id === kept.Id)).toBe(true);
+		expect(records.some((hook) => hook.Id === gone.Id)).toBe(false);
+	});
+
+	test('a record Nexudus disabled after 10 failed deliveries is switched back on, whole', async () => {
+		const { trigger, url } = newTrigger([COWORKER_CREATED]);
+		await trigger.activate();
+		const [record] = recordsAt(url);
+		// n8n was down: Nexudus counts the failed deliveries and disables the hook at 10
+		n8n.unavailable = true;
+		try {
+			for (let attempt = 0; attempt < 10; attempt++)
+				await fake.fire(COWORKER_CREATED, locationId, member);
+		} finally {
+			n8n.unavailable = false;
+		}
+		expect(fake.webhooks.get(record.Id)).toMatchObject({ Active: false, ErrorCount: 10 });
+
+		expect(await trigger.callWebhookMethod('checkExists')).toBe(true);
+		expect(fake.webhooks.get(record.Id)).toMatchObject({
+			Active: true,
+			ErrorCount: 0,
+			Description: record.Description,
+			Name: record.Name,
+		});
+		await fake.fire(COWORKER_CREATED, locationId, member);
+		expect(n8n.executions).toHaveLength(1);
+	});
+
+	test('duplicates made by hand: one is kept, the others switched off, none deleted', async () => {
+		const { trigger, url } = newTrigger([COWORKER_CREATED]);
+		const copies: FakeWebHook[] = [0, 1, 2].map((index) =>
+			fake.addWebHook({
+				BusinessId: locationId,
+				Name: `copy ${index}`,
+				Action: COWORKER_CREATED,
+				URL: `${url}?action=3`,
+				Active: true,
+			}),
+		);
+		expect(await trigger.callWebhookMethod('checkExists')).toBe(true);
+		expect(activeRecordsAt(url)).toHaveLength(1);
+		expect(recordsAt(url)).toHaveLength(3);
+		expect(fake.requests.some((request) => request.method === 'DELETE')).toBe(false);
+		expect(activeRecordsAt(url)[0].Id).toBe(copies[0].Id);
+	});
+
+	test('changing the events retires the records of events no longer chosen', async () => {
+		const { trigger, url } = newTrigger([COWORKER_CREATED, BOOKING_CREATED]);
+		await trigger.activate();
+		await trigger.deactivate();
+
+		await trigger.activate({ parameters: triggerParameters([BOOKING_CREATED, INVOICE_PAID]) });
+		expect(activeRecordsAt(url).map((hook) => hook.Action)).toEqual([
+			BOOKING_CREATED,
+			INVOICE_PAID,
+		]);
+		expect(recordsAt(url).find((hook) => hook.Action === COWORKER_CREATED)?.Active).toBe(false);
+
+		// changed while active, with the old ids lost: still one active record per chosen event
+		trigger.forgetStaticData();
+		await trigger.activate({ parameters: triggerParameters([COWORKER_CREATED]) });
+		expect(activeRecordsAt(url).map((hook) => hook.Action)).toEqual([COWORKER_CREATED]);
+		expectNoDuplicates(url);
+	});
+
+	test('changing the location registers there and retires the old location', async () => {
+		const { trigger, url } = newTrigger([COWORKER_CREATED]);
+		await trigger.activate();
+		const other = fake.businesses[1].Id;
+		await trigger.activate({ parameters: triggerParameters([COWORKER_CREATED], {}, other) });
+		expect(activeRecordsAt(url).map((hook) => hook.BusinessId)).toEqual([other]);
+		expect(recordsAt(url)).toHaveLength(2);
+	});
+});
+
+describe('test mode', () => {
+	test('"Listen for test event" registers on the test URL and cleans up; production is untouched', async () => {
+		const { trigger, url } = newTrigger([COWORKER_CREATED]);
+		await trigger.activate();
+		const testUrl = url.replace('/webhook/', '/webhook-test/');
+
+		await trigger.activate({ isTest: true });
+		expect(activeRecordsAt(testUrl)).toHaveLength(1);
+		expect(activeRecordsAt(url)).toHaveLength(1);
+
+		await trigger.deactivate({ isTest: true });
+		expect(activeRecordsAt(testUrl)).toHaveLength(0);
+		expect(activeRecordsAt(url)).toHaveLength(1);
+		expect(Object.keys(trigger.staticData.webHookIds as IDataObject)).toEqual([url]);
+	});
+});
+
+describe('activation failures', () => {
+	test('bad credentials: a clear error and nothing registered', async () => {
+		credential = newCredential(fake.url, { password: 'nope' });
+		const { trigger, url } = newTrigger([COWORKER_CREATED]);
+		await expect(trigger.activate()).rejects.toThrow(
+			'Nexudus login failed: the email or password is incorrect',
+		);
+		expect(recordsAt(url)).toHaveLength(0);
+	});
+
+	test('unreachable API: a clear error and nothing registered', async () => {
+		credential = newCredential('http://127.0.0.1:1');
+		const { trigger } = newTrigger([COWORKER_CREATED]);
+		await expect(trigger.activate()).rejects.toThrow(/could not reach http:\/\/127\.0\.0\.1:1/);
+	});
+
+	test('a failure half-way removes the records created before it', async () => {
+		const { trigger, url } = newTrigger([COWORKER_CREATED, BOOKING_CREATED, INVOICE_PAID]);
+		await trigger.callWebhookMethod('checkExists');
+		fake.requests.length = 0;
+		// create: search (passes), first POST (passes), second POST fails
+		fake.failNext(1, 503, { after: 2 });
+		let failure: Error & { description?: string } = new Error('activation did not fail');
+		try {
+			await trigger.callWebhookMethod('create');
+		} catch (error) {
+			failure = error as Error;
+		}
+		expect(failure.message).toBe('Nexudus answered HTTP 503: Simulated failure (HTTP 503).');
+		expect(failure.description).toBe(
+			'Registering the Nexudus webhooks failed; nothing was left registered.',
+		);
+		expect(recordsAt(url)).toHaveLength(0);
+		expect(trigger.staticData).toEqual({ webHookIds: { [url]: {} } });
+
+		// n8n retries activation: it then succeeds with one record per event
+		await trigger.activate();
+		expect(activeRecordsAt(url)).toHaveLength(3);
+	});
+});
+
+describe('deliveries', () => {
+	const sign = (body: string, secret = SECRET) =>
+		createHmac('sha256', secret).update(body).digest('hex').toUpperCase();
+
+	async function post(url: string, body: string, headers: Record<string, string> = {}) {
+		const response = await fetch(`${url}?action=3`, {
+			method: 'POST',
+			headers: { 'content-type': 'application/json', ...headers },
+			body,
+		});
+		return { status: response.status, body: (await response.json()) as IDataObject };
+	}
+
+	test('with a secret, a correctly signed delivery runs; a wrong or missing signature is refused', async () => {
+		credential = newCredential(fake.url, { webhookSecret: SECRET });
+		const { trigger, url } = newTrigger([COWORKER_CREATED]);
+		await trigger.activate();
+
+		const [signed] = await fake.fire(COWORKER_CREATED, locationId, [member], { secret: SECRET });
+		expect(signed.status).toBe(200);
+		expect(n8n.executions).toHaveLength(1);
+
+		const [wrong] = await fake.fire(COWORKER_CREATED, locationId, [member], { secret: 'other' });
+		expect(wrong.status).toBe(401);
+		const body = JSON.stringify([member]);
+		expect((await post(url, body)).status).toBe(401);
+		expect(
+			(await post(url, body, { 'x-nexudus-hook-signature': sign(body).toLowerCase() })).status,
+		).toBe(200);
+		expect((await post(url, body, { 'x-nexudus-hook-signature': sign(`${body} `) })).status).toBe(
+			401,
+		);
+		expect(n8n.executions).toHaveLength(2);
+	});
+
+	test('without a secret, deliveries are accepted; Verify Signature off accepts them too', async () => {
+		const open = newTrigger([COWORKER_CREATED]);
+		await open.trigger.activate();
+		expect((await post(open.url, JSON.stringify([member]))).status).toBe(200);
+
+		credential = newCredential(fake.url, { webhookSecret: SECRET });
+		const unverified = newTrigger([COWORKER_CREATED], { verifySignature: false });
+		await unverified.trigger.activate();
+		expect((await post(unverified.url, JSON.stringify([member]))).status).toBe(200);
+		expect(n8n.executions).toHaveLength(2);
+	});
+
+	test.each([
+		['', 'The body is empty: Nexudus sends a JSON array of records'],
+		['<xml/>', 'The body is not JSON: Nexudus sends a JSON array of records'],
+		['[]', 'The body holds no records'],
+		['[1, 2]', 'Every record in the body must be a JSON object'],
+		['"text"', 'Every record in the body must be a JSON object'],
+	])('a bad body %j is answered 400 and starts nothing', async (body, message) => {
+		const { trigger, url } = newTrigger([COWORKER_CREATED]);
+		await trigger.activate();
+		const answer = await post(url, body);
+		expect(answer).toEqual({ status: 400, body: { message } });
+		expect(n8n.executions).toHaveLength(0);
+	});
+
+	test('a single record sent as an object is one item', async () => {
+		const { trigger } = newTrigger([COWORKER_CREATED]);
+		const { data } = await trigger.deliver({
+			...deliveredRequest(JSON.stringify(member)),
+			query: { action: '3' },
+		});
+		expect(data.workflowData?.[0].map((item) => item.json)).toEqual([
+			{ ...member, event: 'Coworker Created', eventAction: 3, eventType: 'CoworkerCreate' },
+		]);
+	});
+});
