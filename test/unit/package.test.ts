@@ -1,4 +1,4 @@
-/* eslint-disable @n8n/community-nodes/no-restricted-imports -- test code reads the built package */
+/* eslint-disable @n8n/community-nodes/no-restricted-imports, @n8n/community-nodes/no-restricted-globals, @n8n/community-nodes/no-dangerous-functions -- test code inspects the built package and runs npm pack */
 /**
  * What n8n asks of a community node package, checked on the built package (`npm run build`
  * runs before the unit tests).
