@@ -439,6 +439,17 @@ describe('deliveries', () => {
 		expect(n8n.executions).toHaveLength(0);
 	});
 
+	test('a delivery for an event the trigger no longer listens to starts nothing', async () => {
+		const { trigger } = newTrigger([COWORKER_CREATED]);
+		const { response, data } = await trigger.deliver({
+			...deliveredRequest(JSON.stringify([member])),
+			query: { action: '21' },
+		});
+		expect(data).toEqual({ noWebhookResponse: true });
+		expect(response.statusCode).toBe(200);
+		expect(response.body).toEqual({ message: 'Ignored: Invoice Paid is not chosen in this trigger' });
+	});
+
 	test('a single record sent as an object is one item', async () => {
 		const { trigger } = newTrigger([COWORKER_CREATED]);
 		const { data } = await trigger.deliver({
