@@ -4,7 +4,13 @@ import { NodeOperationError } from 'n8n-workflow';
 import { findEvent } from '../shared/events';
 import { InputChecker } from '../shared/validation';
 import type { WebHookRecord } from '../shared/webhooks';
-import { createWebHook, deleteWebHook, searchWebHooks, updateWebHook } from '../shared/webhooks';
+import {
+	createWebHook,
+	deleteWebHook,
+	findWebHook,
+	searchWebHooks,
+	updateWebHook,
+} from '../shared/webhooks';
 
 /**
  * Keeps one active Nexudus WebHook record per chosen event pointing at this node's URL.
@@ -74,17 +80,42 @@ function forgetIfEmpty(context: IHookFunctions, webhookUrl: string) {
 	}
 }
 
-/** Every Nexudus record whose URL is one of this node's per-action URLs. */
+function isOwnRecord(record: WebHookRecord, webhookUrl: string): boolean {
+	const prefix = urlForAction(webhookUrl, 0).replace(/0$/, '');
+	return record.URL.startsWith(prefix) && /^[0-9]+$/.test(record.URL.slice(prefix.length));
+}
+
+/**
+ * Every Nexudus record whose URL is one of this node's per-action URLs. Nexudus's URL filter
+ * matches part of the value, so one search finds them all; should it match whole values only,
+ * the exact per-action searches and the stored ids still find every record.
+ */
 async function findOwnRecords(
 	context: IHookFunctions,
-	webhookUrl: string,
+	registration: Registration,
+	ids: StoredIds,
 ): Promise<WebHookRecord[]> {
-	const records = await searchWebHooks.call(context, { WebHook_URL: webhookUrl });
-	const prefix = urlForAction(webhookUrl, 0).replace(/0$/, '');
-	return records.filter((record) => {
-		if (!record.URL.startsWith(prefix)) return false;
-		return /^[0-9]+$/.test(record.URL.slice(prefix.length));
-	});
+	const found = new Map<number, WebHookRecord>();
+	const keepOwn = (records: WebHookRecord[]) => {
+		for (const record of records) {
+			if (isOwnRecord(record, registration.webhookUrl)) found.set(record.Id, record);
+		}
+	};
+	keepOwn(await searchWebHooks.call(context, { WebHook_URL: registration.webhookUrl }));
+
+	for (const action of registration.actions) {
+		const url = urlForAction(registration.webhookUrl, action);
+		if (![...found.values()].some((record) => record.URL === url)) {
+			keepOwn(await searchWebHooks.call(context, { WebHook_URL: url }));
+		}
+	}
+	for (const id of Object.values(ids)) {
+		if (!found.has(id)) {
+			const record = await findWebHook.call(context, id);
+			if (record) keepOwn([record]);
+		}
+	}
+	return [...found.values()];
 }
 
 interface Reconciled {
@@ -102,7 +133,7 @@ interface Reconciled {
  */
 async function reconcile(context: IHookFunctions, registration: Registration): Promise<Reconciled> {
 	const ids = storedIds(context, registration.webhookUrl);
-	const records = await findOwnRecords(context, registration.webhookUrl);
+	const records = await findOwnRecords(context, registration, ids);
 	const keep = new Map<number, WebHookRecord>();
 
 	for (const action of registration.actions) {

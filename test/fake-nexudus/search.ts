@@ -100,7 +100,15 @@ function recordMinute(value: unknown): number | undefined {
 	return Number.isNaN(ms) ? undefined : Math.floor(ms / MS_PER_MINUTE);
 }
 
-function equalityPredicate(field: SearchField, name: string, value: string): Predicate {
+/** How text filters compare: Nexudus matches part of the value; `equals` models a stricter API. */
+export type TextMatch = 'contains' | 'equals';
+
+function equalityPredicate(
+	field: SearchField,
+	name: string,
+	value: string,
+	textMatch: TextMatch,
+): Predicate {
 	const get = (row: object) => propertyOf(row, field.property);
 	switch (field.kind) {
 		case 'int': {
@@ -119,7 +127,9 @@ function equalityPredicate(field: SearchField, name: string, value: string): Pre
 			const needle = value.toLowerCase();
 			return (row) => {
 				const actual = get(row);
-				return typeof actual === 'string' && actual.toLowerCase().includes(needle);
+				if (typeof actual !== 'string') return false;
+				const lower = actual.toLowerCase();
+				return textMatch === 'equals' ? lower === needle : lower.includes(needle);
 			};
 		}
 	}
@@ -142,13 +152,17 @@ function rangePredicate(
 }
 
 /** Builds one predicate per filter parameter present (and non-empty) in the query. */
-export function buildPredicates(spec: SearchSpec, query: Record<string, string>): Predicate[] {
+export function buildPredicates(
+	spec: SearchSpec,
+	query: Record<string, string>,
+	textMatch: TextMatch = 'contains',
+): Predicate[] {
 	const predicates: Predicate[] = [];
 	const present = (name: string) => query[name] !== undefined && query[name] !== '';
 	for (const field of spec.fields) {
 		const name = `${spec.prefix}_${field.param}`;
 		if (!field.rangeOnly && present(name))
-			predicates.push(equalityPredicate(field, name, query[name]));
+			predicates.push(equalityPredicate(field, name, query[name], textMatch));
 		if (field.kind !== 'int' && field.kind !== 'date') continue;
 		for (const bound of ['from', 'to'] as const) {
 			const rangeName = `${bound}_${name}`;
@@ -184,8 +198,9 @@ export function search<T extends object, R>(
 	query: Record<string, string>,
 	spec: SearchSpec,
 	project: (row: T) => R,
+	textMatch: TextMatch = 'contains',
 ): PagedResult<R> {
-	const predicates = buildPredicates(spec, query);
+	const predicates = buildPredicates(spec, query, textMatch);
 	const page = positiveInt(query.page, 1);
 	const size = Math.min(positiveInt(query.size, DEFAULT_PAGE_SIZE), MAX_PAGE_SIZE);
 	const wantedOrder = (query.orderBy ?? '').toLowerCase();

@@ -12,7 +12,7 @@ import { randomBytes, randomUUID } from 'crypto';
 import * as http from 'http';
 
 import { type DeliveryResult, deliveryPayload, postDelivery } from './delivery';
-import { type PagedResult, QueryError, type SearchSpec, search } from './search';
+import { type PagedResult, QueryError, type SearchSpec, search, type TextMatch } from './search';
 import { Throttle, type ThrottleSetting, retryAfterSeconds } from './throttle';
 
 export type { DeliveryResult } from './delivery';
@@ -52,6 +52,8 @@ export interface FakeNexudusOptions {
 	host?: string;
 	/** When set, deliveries are signed with X-Nexudus-Hook-Signature. */
 	webhookSecret?: string;
+	/** How text filters match; default 'contains', as Nexudus does. */
+	textFilterMatch?: TextMatch;
 }
 
 export interface FakeBusiness {
@@ -333,6 +335,7 @@ export class FakeNexudus {
 	private tokens = new Map<string, number>();
 	private failures = { passing: 0, remaining: 0, status: 503 };
 	private down = false;
+	private textFilterMatch: TextMatch;
 	private nextWebHookId = FIRST_WEBHOOK_ID;
 	private nextBusinessId = FIRST_BUSINESS_ID;
 	private seededCount = 0;
@@ -385,6 +388,7 @@ export class FakeNexudus {
 		this.tokenTtlSeconds = options.tokenTtlSeconds ?? 604799;
 		this.webhookSecret = options.webhookSecret;
 		this.throttle = new Throttle(options.throttle);
+		this.textFilterMatch = options.textFilterMatch ?? 'contains';
 		this.server = http.createServer((request, response) => {
 			this.handle(request, response).catch((error: Error) => {
 				if (!response.headersSent)
@@ -534,6 +538,10 @@ export class FakeNexudus {
 
 	setApiAccess(apiAccess: boolean): void {
 		this.apiAccess = apiAccess;
+	}
+
+	setTextFilterMatch(textMatch: TextMatch): void {
+		this.textFilterMatch = textMatch;
 	}
 
 	setThrottle(throttle: FakeNexudusOptions['throttle']): void {
@@ -721,7 +729,13 @@ export class FakeNexudus {
 
 	private searchWebHooks({ query }: RouteContext): Reply {
 		return this.searchReply(() =>
-			search(this.webhooks.values(), query, WEBHOOK_SEARCH, withoutDescription),
+			search(
+				this.webhooks.values(),
+				query,
+				WEBHOOK_SEARCH,
+				withoutDescription,
+				this.textFilterMatch,
+			),
 		);
 	}
 

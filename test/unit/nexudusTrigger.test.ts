@@ -320,6 +320,26 @@ describe('recovery', () => {
 	});
 });
 
+describe('a Nexudus whose URL filter matches whole values only', () => {
+	afterEach(() => fake.setTextFilterMatch('contains'));
+
+	test('still adopts, reactivates and retires without duplicates', async () => {
+		fake.setTextFilterMatch('equals');
+		const { trigger, url } = newTrigger([COWORKER_CREATED, BOOKING_CREATED]);
+		await trigger.activate();
+		await trigger.deactivate();
+		await trigger.activate();
+		trigger.forgetStaticData();
+		expect((await trigger.activate()).existed).toBe(true);
+		expect(activeRecordsAt(url)).toHaveLength(2);
+
+		await trigger.activate({ parameters: triggerParameters([BOOKING_CREATED]) });
+		expect(activeRecordsAt(url).map((hook) => hook.Action)).toEqual([BOOKING_CREATED]);
+		expect(recordsAt(url)).toHaveLength(2);
+		expectNoDuplicates(url);
+	});
+});
+
 describe('test mode', () => {
 	test('"Listen for test event" registers on the test URL and cleans up; production is untouched', async () => {
 		const { trigger, url } = newTrigger([COWORKER_CREATED]);
@@ -357,8 +377,9 @@ describe('activation failures', () => {
 		const { trigger, url } = newTrigger([COWORKER_CREATED, BOOKING_CREATED, INVOICE_PAID]);
 		await trigger.callWebhookMethod('checkExists');
 		fake.requests.length = 0;
-		// create: search (passes), first POST (passes), second POST fails
-		fake.failNext(1, 503, { after: 2 });
+		// create: the URL search and one exact search per missing event pass, the first POST
+		// passes, the second POST fails
+		fake.failNext(1, 503, { after: 5 });
 		let failure: Error & { description?: string } = new Error('activation did not fail');
 		try {
 			await trigger.callWebhookMethod('create');
@@ -447,7 +468,9 @@ describe('deliveries', () => {
 		});
 		expect(data).toEqual({ noWebhookResponse: true });
 		expect(response.statusCode).toBe(200);
-		expect(response.body).toEqual({ message: 'Ignored: Invoice Paid is not chosen in this trigger' });
+		expect(response.body).toEqual({
+			message: 'Ignored: Invoice Paid is not chosen in this trigger',
+		});
 	});
 
 	test('a single record sent as an object is one item', async () => {
