@@ -137,6 +137,8 @@ function n8nEnv({ port, userFolder, logLevel, runnerBrokerPort, nodeBin, extra =
 		if (/^npm_/i.test(k) || /^(N8N_|DB_|QUEUE_|EXECUTIONS_|GENERIC_|WEBHOOK_URL$)/.test(k)) delete env[k];
 	}
 	delete env.NODE_OPTIONS;
+	// Jest sets NODE_ENV=test, with which n8n exits at start without a word.
+	delete env.NODE_ENV;
 	Object.assign(env, {
 		PATH: `${path.dirname(nodeBin)}${path.delimiter}${process.env.PATH || ''}`,
 		N8N_USER_FOLDER: userFolder,
@@ -216,7 +218,7 @@ async function waitForReady(url, { child, timeoutMs, exited }) {
  * @param {number} [opts.runnerBrokerPort] task runner broker port (default: a free port)
  * @param {string} [opts.packageRoot]    package to link in (default: this project's root)
  * @param {function} [opts.log]          progress messages (default console.log)
- * @returns {Promise<{url: string, port: number, pid: number, logPath: string, userFolder: string, nodeBin: string, missingFiles: string[], stop: () => Promise<void>, exited: Promise<{code, signal}>}>}
+ * @returns {Promise<{url: string, port: number, pid: number, logPath: string, userFolder: string, nodeBin: string, missingFiles: string[], readLog: () => string, startupMs: number, stop: () => Promise<void>, exited: Promise<{code, signal}>}>}
  */
 async function startN8n({
 	port = 5678,
@@ -324,8 +326,13 @@ async function startN8n({
 			};
 			if (!exitInfo) {
 				signalGroup('SIGTERM');
-				const timer = sleep(killAfterMs).then(() => 'timeout');
-				if ((await Promise.race([exited, timer])) === 'timeout') signalGroup('SIGKILL');
+				let killTimer;
+				const timer = new Promise((resolve) => {
+					killTimer = setTimeout(() => resolve('timeout'), killAfterMs);
+				});
+				const first = await Promise.race([exited, timer]);
+				clearTimeout(killTimer); // a pending timer would keep the caller's process alive
+				if (first === 'timeout') signalGroup('SIGKILL');
 				await exited;
 			}
 			// Leftover children in the group (task runner) get the same treatment.
@@ -389,6 +396,13 @@ function cookieFrom(res) {
 	return auth || null;
 }
 
+/**
+ * One JSON request to n8n; throws unless the status is one of `expect`.
+ * @param {string} url n8n's base URL
+ * @param {string} method
+ * @param {string} pathName
+ * @param {{ body?: unknown, cookie?: string, apiKey?: string, expect?: number[] }} [options]
+ */
 async function request(url, method, pathName, { body, cookie, apiKey, expect = [200] } = {}) {
 	const headers = { accept: 'application/json' };
 	if (body !== undefined) headers['content-type'] = 'application/json';
