@@ -24,6 +24,20 @@ function opt(name) {
 	return i >= 0 ? process.argv[i + 1] : undefined;
 }
 
+/** `npm run build`; exits when it fails, since n8n would load a broken package. */
+function buildPackage() {
+	console.log('[start] npm run build');
+	const npmCli = process.env.npm_execpath;
+	const build =
+		npmCli && /\.js$/.test(npmCli)
+			? spawnSync(process.execPath, [npmCli, 'run', 'build'], { cwd: PROJECT_ROOT, stdio: 'inherit' })
+			: spawnSync('npm', ['run', 'build'], { cwd: PROJECT_ROOT, stdio: 'inherit' });
+	if (build.status !== 0) {
+		console.error(`[start] build failed (exit ${build.status ?? build.signal}); not starting n8n`);
+		process.exit(build.status || 1);
+	}
+}
+
 async function main() {
 	const port = Number(opt('--port') || process.env.N8N_PORT || 5678);
 	const userFolder = path.resolve(
@@ -32,18 +46,7 @@ async function main() {
 	const logLevel = opt('--log-level') || process.env.N8N_LOG_LEVEL || 'info';
 	const skipBuild = process.argv.includes('--skip-build') || /^(1|true)$/i.test(process.env.N8N_START_SKIP_BUILD || '');
 
-	if (!skipBuild) {
-		console.log('[start] npm run build');
-		const npmCli = process.env.npm_execpath;
-		const build =
-			npmCli && /\.js$/.test(npmCli)
-				? spawnSync(process.execPath, [npmCli, 'run', 'build'], { cwd: PROJECT_ROOT, stdio: 'inherit' })
-				: spawnSync('npm', ['run', 'build'], { cwd: PROJECT_ROOT, stdio: 'inherit', shell: process.platform === 'win32' });
-		if (build.status !== 0) {
-			console.error(`[start] build failed (exit ${build.status ?? build.signal}); not starting n8n`);
-			process.exit(build.status || 1);
-		}
-	}
+	if (!skipBuild) buildPackage();
 
 	const runtime = await ensureRuntime({ log: (m) => console.log(m) });
 
@@ -90,7 +93,11 @@ async function main() {
 	}
 }
 
-main().catch((err) => {
-	console.error(`[start] ${err.message}`);
-	process.exit(1);
-});
+if (require.main === module) {
+	main().catch((err) => {
+		console.error(`[start] ${err.message}`);
+		process.exit(1);
+	});
+}
+
+module.exports = { buildPackage };
