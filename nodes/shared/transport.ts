@@ -145,6 +145,8 @@ interface RequestFailure {
 	data?: unknown;
 	retryAfterMs?: number;
 	networkCode?: string;
+	/** What the HTTP client said, for failures without an answer (never holds the request). */
+	networkDetail?: string;
 	loginMessage?: string;
 }
 
@@ -164,7 +166,10 @@ function readFailure(error: HttpErrorLike): RequestFailure {
 	}
 	const response = origin.response;
 	if (!response?.status) {
-		return { networkCode: origin.code ?? error.code ?? 'NETWORK_ERROR' };
+		return {
+			networkCode: origin.code ?? error.code ?? 'NETWORK_ERROR',
+			networkDetail: origin.message,
+		};
 	}
 	return {
 		status: response.status,
@@ -249,7 +254,9 @@ function explainFailure(
 	if (failure.networkCode) {
 		return {
 			message: `Could not reach Nexudus at ${request.apiUrl}: ${describeNetworkProblem(failure.networkCode)}`,
-			description: "Check the credential's API URL and that Nexudus is reachable from n8n.",
+			description: `Check the credential's API URL and that Nexudus is reachable from n8n.${
+				failure.networkDetail ? ` (${failure.networkDetail})` : ''
+			}`,
 		};
 	}
 	const validation = formatValidationErrors(failure.data);

@@ -1,0 +1,172 @@
+/* eslint-disable @n8n/community-nodes/no-restricted-imports, @n8n/community-nodes/no-restricted-globals -- the suite drives a real n8n from outside */
+/**
+ * What every end-to-end suite starts from: the fake Nexudus on loopback, a real n8n (the version
+ * the project pins, or E2E_N8N_VERSION) with this package linked as a community node and a
+ * throwaway user folder, an owner with an API key, and helpers over n8n's REST APIs.
+ */
+import { mkdtempSync, readFileSync, rmSync } from 'fs';
+import { tmpdir } from 'os';
+import { join } from 'path';
+import { sleep } from 'n8n-workflow';
+
+import { ensureRuntime } from '../../scripts/n8n-runtime';
+import {
+	activateWorkflow,
+	freePort,
+	portInUse,
+	request,
+	setupOwner,
+	startN8n,
+} from '../../scripts/n8n-server';
+import type { FakeWebHook } from '../fake-nexudus/server';
+import { FakeNexudus } from '../fake-nexudus/server';
+
+type N8n = Awaited<ReturnType<typeof startN8n>>;
+export type Json = Record<string, unknown>;
+
+export const SANDBOX_EMAIL = 'admin@sandbox.test';
+export const SANDBOX_LOGIN = 'sandbox-Pa55word'; // the fake Nexudus's made-up admin password
+
+export interface Execution {
+	id: string;
+	status: string;
+	data?: {
+		resultData: {
+			runData: Record<string, Array<{ data: { main: Array<Array<{ json: Json }>> } }>>;
+		};
+	};
+}
+
+export class E2eEnvironment {
+	fake!: FakeNexudus;
+	n8n!: N8n;
+	port = 0;
+	userFolder = '';
+	auth!: { cookie: string; apiKey: string };
+	locationId = 0;
+	credentialId = '';
+	runtime!: Awaited<ReturnType<typeof ensureRuntime>>;
+
+	get url(): string {
+		return this.n8n.url;
+	}
+
+	static async start(): Promise<E2eEnvironment> {
+		const environment = new E2eEnvironment();
+		environment.runtime = await ensureRuntime({
+			n8nVersion: process.env.E2E_N8N_VERSION || undefined,
+			log: (message: string) => process.stdout.write(`${message}\n`),
+		});
+		environment.fake = await FakeNexudus.start({ email: SANDBOX_EMAIL, password: SANDBOX_LOGIN });
+		environment.locationId = environment.fake.addBusiness('Downtown Hub').Id;
+		environment.fake.addBusiness('Riverside Loft');
+		environment.fake.addBusiness('Harbour Works');
+		environment.port = await freePort();
+		environment.userFolder = mkdtempSync(join(tmpdir(), 'nexudus-e2e-'));
+		await environment.startN8n();
+		environment.auth = await setupOwner(environment.url);
+		return environment;
+	}
+
+	private async startN8n() {
+		this.n8n = await startN8n({
+			port: this.port,
+			userFolder: this.userFolder,
+			logLevel: 'debug',
+			runtime: this.runtime,
+			log: () => undefined,
+		});
+	}
+
+	/** Stops n8n (checking its port is freed) and starts it again on the same port and data. */
+	async restartN8n() {
+		await this.n8n.stop();
+		if (await portInUse(this.port)) throw new Error(`port ${this.port} still in use after stop`);
+		await this.startN8n();
+		this.auth.cookie = (await setupOwner(this.url)).cookie;
+	}
+
+	async stop() {
+		try {
+			if (this.n8n) await this.n8n.stop();
+			if (this.port && (await portInUse(this.port))) {
+				throw new Error(`port ${this.port} still in use after stop`);
+			}
+		} finally {
+			await this.fake?.stop();
+			if (this.userFolder) rmSync(this.userFolder, { recursive: true, force: true });
+		}
+	}
+
+	/** n8n's public API (API key). */
+	async api(method: string, path: string, body?: unknown, expect = [200]) {
+		return (await request(this.url, method, path, { apiKey: this.auth.apiKey, body, expect }))
+			.json as Json;
+	}
+
+	/** n8n's internal REST API (login cookie), as the editor uses it. */
+	async rest(method: string, path: string, body?: unknown) {
+		return (await request(this.url, method, path, { cookie: this.auth.cookie, body })).json as Json;
+	}
+
+	async createCredential(data: Json, name = 'Nexudus sandbox') {
+		const created = await this.api('POST', '/api/v1/credentials', {
+			name,
+			type: 'nexudusApi',
+			data,
+		});
+		this.credentialId = String(created.id);
+		return this.credentialId;
+	}
+
+	/** Imports test/e2e/workflows/<file>, with `__KEY__` placeholders replaced. */
+	async importWorkflow(file: string, values: Record<string, string> = {}) {
+		let text = readFileSync(join(__dirname, 'workflows', file), 'utf8');
+		const all = {
+			LOCATION_ID: String(this.locationId),
+			CREDENTIAL_ID: this.credentialId,
+			...values,
+		};
+		for (const [key, value] of Object.entries(all)) text = text.split(`__${key}__`).join(value);
+		return String((await this.api('POST', '/api/v1/workflows', JSON.parse(text))).id);
+	}
+
+	async activate(workflowId: string) {
+		return await activateWorkflow(this.url, this.auth, workflowId);
+	}
+
+	async deactivate(workflowId: string) {
+		await this.api('POST', `/api/v1/workflows/${workflowId}/deactivate`);
+	}
+
+	async executions(workflowId: string): Promise<Execution[]> {
+		const answer = await this.api(
+			'GET',
+			`/api/v1/executions?workflowId=${workflowId}&includeData=true&limit=100`,
+		);
+		return answer.data as Execution[];
+	}
+
+	/** Waits until the workflow has `count` finished executions, and checks no more arrive. */
+	async waitForExecutions(workflowId: string, count: number): Promise<Execution[]> {
+		const deadline = Date.now() + 20000;
+		while (Date.now() < deadline) {
+			const finished = (await this.executions(workflowId)).filter(
+				(execution) => execution.status !== 'running' && execution.status !== 'new',
+			);
+			if (finished.length >= count) break;
+			await sleep(250);
+		}
+		await sleep(500);
+		const found = await this.executions(workflowId);
+		expect(found).toHaveLength(count);
+		return found;
+	}
+
+	hooksAt(urlPrefix: string): FakeWebHook[] {
+		return [...this.fake.webhooks.values()].filter((hook) => hook.URL.startsWith(urlPrefix));
+	}
+}
+
+export const outputOf = (execution: Execution, node: string) =>
+	execution.data!.resultData.runData[node][0].data.main[0].map((item) => item.json);
