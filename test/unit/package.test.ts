@@ -81,3 +81,26 @@ test('the published tarball holds only dist, README, LICENSE and package.json', 
 	expect(pack.files.some((file) => /test|\.tsbuildinfo$/.test(file.path))).toBe(false);
 	expect(pack.size).toBeLessThan(200_000);
 });
+
+test.each([
+	['nodes/Nexudus/Nexudus.node.json', 'n8n-nodes-nexudus.nexudus', '#nexudus-node'],
+	[
+		'nodes/NexudusTrigger/NexudusTrigger.node.json',
+		'n8n-nodes-nexudus.nexudusTrigger',
+		'#nexudus-trigger',
+	],
+])(
+	'the codex file %s names the node, its categories, aliases and README section',
+	(file, node, anchor) => {
+		const codex = JSON.parse(readFileSync(join(root, file), 'utf8'));
+		expect(codex.node).toBe(node);
+		expect(codex.categories).toEqual(expect.arrayContaining(['Productivity', 'Sales']));
+		expect(codex.alias).toEqual(expect.arrayContaining(['coworking', 'webhook']));
+		const readme = readFileSync(join(root, 'README.md'), 'utf8');
+		const [primary] = codex.resources.primaryDocumentation;
+		expect(primary.url.endsWith(anchor)).toBe(true);
+		const heading = anchor.slice(1).replace(/-/g, ' ');
+		expect(readme.toLowerCase()).toContain(`## ${heading}`);
+		expect(codex.resources.credentialDocumentation[0].url.endsWith('#credentials')).toBe(true);
+	},
+);
