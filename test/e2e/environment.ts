@@ -163,6 +163,16 @@ export class E2eEnvironment {
 		return found;
 	}
 
+	/** n8n applies (de)activation in the background: wait until the check holds. */
+	async waitUntil(what: string, check: () => boolean, timeoutMs = 20000) {
+		const deadline = Date.now() + timeoutMs;
+		while (!check()) {
+			if (Date.now() > deadline)
+				throw new Error(`timed out after ${timeoutMs} ms waiting until ${what}`);
+			await sleep(200);
+		}
+	}
+
 	hooksAt(urlPrefix: string): FakeWebHook[] {
 		return [...this.fake.webhooks.values()].filter((hook) => hook.URL.startsWith(urlPrefix));
 	}

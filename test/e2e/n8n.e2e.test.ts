@@ -173,7 +173,10 @@ describe('the Nexudus Trigger in a workflow', () => {
 	test('deactivating switches the record off; activating again reuses it', async () => {
 		const [record] = env.hooksAt(nodeUrl());
 		await env.deactivate(workflowId);
-		await sleep(500);
+		await env.waitUntil(
+			'the record is switched off',
+			() => !env.fake.webhooks.get(record.Id)?.Active,
+		);
 		expect(env.fake.webhooks.get(record.Id)).toMatchObject({
 			Active: false,
 			Name: record.Name,
@@ -189,7 +192,7 @@ describe('the Nexudus Trigger in a workflow', () => {
 	test('after an n8n restart there is still one record and the next event runs once', async () => {
 		const before = env.hooksAt(nodeUrl()).map((hook) => hook.Id);
 		await env.restartN8n();
-		await sleep(2000);
+		await sleep(2000); // n8n 2.x registers nothing at start; give it time to do so wrongly
 		expect(env.hooksAt(nodeUrl()).map((hook) => [hook.Id, hook.Active])).toEqual([
 			[before[0], true],
 		]);
@@ -210,7 +213,6 @@ describe('the Nexudus Trigger in a workflow', () => {
 		await env.activate(deleting);
 		expect(env.hooksAt(url).filter((hook) => hook.Active)).toHaveLength(1);
 		await env.deactivate(deleting);
-		await sleep(500);
-		expect(env.hooksAt(url)).toHaveLength(0);
+		await env.waitUntil('the record is deleted', () => env.hooksAt(url).length === 0);
 	});
 });
