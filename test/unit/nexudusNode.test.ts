@@ -1,7 +1,7 @@
 import type { IDataObject, INodeExecutionData, INodeParameters } from 'n8n-workflow';
 import { sleep } from 'n8n-workflow';
 
-import { FakeNexudus } from '../fake-nexudus/server';
+import { ALL_ROLES, FakeNexudus } from '../fake-nexudus/server';
 import type { StoredCredential } from '../harness/n8n';
 import { executeNode, loadOptions, newCredential } from '../harness/n8n';
 
@@ -501,14 +501,7 @@ describe('Errors', () => {
 			const error = await runFailing(createParameters());
 			expect(error.message).toMatch(/^Nexudus denied access \(403\): .*WebHook-Create/);
 		} finally {
-			fake.setRoles([
-				'WebHook-List',
-				'WebHook-Read',
-				'WebHook-Create',
-				'WebHook-Edit',
-				'WebHook-Delete',
-				'Business-List',
-			]);
+			fake.setRoles([...ALL_ROLES]);
 		}
 	});
 
