@@ -9,6 +9,21 @@
  *                                   `npm rebuild sqlite3 isolated-vm protobufjs` against
  *                                   that Node (n8n 2.x requires Node >= 24).
  *
+ * n8n 1.x (the last line is 1.123.x; engines: node >=20.19 <=24.x) runs on the system Node
+ * when that is >= 20.19 (no Node download; Node 24 is fetched only for an older system Node).
+ * What its install needs, besides the same --ignore-scripts install:
+ *   - n8n-nodes-base 1.x depends on xlsx from https://cdn.sheetjs.com/... (not the npm
+ *     registry; fails offline). The cache folder's package.json overrides it with
+ *     npm:@e965/xlsx@0.20.3 (the same SheetJS build republished on npm; n8n 2.x uses it too).
+ *   - only sqlite3 has to be built (`npm rebuild sqlite3`: its prebuilt binary comes from
+ *     GitHub, so node-gyp compiles it against the running Node's headers). isolated-vm 6 is
+ *     in the tree (@n8n/expression-runtime) but needs Node >= 22 and is loaded lazily, only
+ *     for the opt-in isolated expression engine, so it is left unbuilt.
+ *
+ * `n8nVersion` may be exact (2.41.1) or an x-range (1.123.x, 1.x): a range is resolved to
+ * the newest matching version already installed in the cache, else to the newest matching
+ * version on the registry (`npm view n8n@<range> version`).
+ *
  * A finished install is marked by a `.complete` stamp file; a folder without the stamp
  * is a half-finished install and is wiped and redone. A lock folder keeps two
  * processes from installing into the same place at once.
@@ -33,8 +48,72 @@ const STAMP = '.complete';
 /** Native modules that --ignore-scripts skipped and n8n needs at run time. */
 const NATIVE_REBUILD = ['sqlite3', 'isolated-vm', 'protobufjs'];
 
+/**
+ * What differs for an n8n major line. 2.x is the default (`profileFor` falls back to it).
+ *   minNode:   lowest Node that n8n runs on; the system Node is used when it is at least this
+ *              (and at most maxNodeMajor), else Node <nodeVersion> is downloaded
+ *   overrides: npm overrides written into the cache folder's package.json
+ *   rebuild:   native modules to build after the --ignore-scripts install
+ *   loadCheck: modules that must load afterwards (sqlite3 is opened, the others required)
+ *   fromNode:  modules added to both lists only when n8n runs on at least that Node major
+ */
+const PROFILES = {
+	1: {
+		minNode: '20.19.0',
+		maxNodeMajor: 24, // engines: ">=20.19 <= 24.x"
+		overrides: { xlsx: 'npm:@e965/xlsx@0.20.3' },
+		rebuild: ['sqlite3'],
+		loadCheck: ['sqlite3'],
+		// On Node >= 22, 1.123.66+ use the 'vm' expression engine, i.e. isolated-vm.
+		fromNode: { 'isolated-vm': 22 },
+	},
+	2: {
+		minNode: `${MIN_NODE_MAJOR}.0.0`,
+		maxNodeMajor: Infinity,
+		overrides: null,
+		rebuild: NATIVE_REBUILD,
+		loadCheck: ['sqlite3', 'isolated-vm'],
+		fromNode: {},
+	},
+};
+
+/** The profile's native module lists for n8n running on Node `nodeVersion`. */
+function nativeModules(profile, nodeVersion) {
+	const extra = Object.entries(profile.fromNode)
+		.filter(([, major]) => nodeMajor(nodeVersion) >= major)
+		.map(([name]) => name);
+	return {
+		rebuild: [...new Set([...profile.rebuild, ...extra])],
+		loadCheck: [...new Set([...profile.loadCheck, ...extra])],
+	};
+}
+
+function profileFor(n8nVersion) {
+	return PROFILES[nodeMajor(n8nVersion)] || PROFILES[2];
+}
+
 function nodeMajor(version) {
 	return Number(String(version).replace(/^v/, '').split('.')[0]);
+}
+
+function parseVersion(version) {
+	const m = /^v?(\d+)\.(\d+)\.(\d+)$/.exec(String(version).trim());
+	return m ? [Number(m[1]), Number(m[2]), Number(m[3])] : null;
+}
+
+function compareVersions(a, b) {
+	const x = parseVersion(a);
+	const y = parseVersion(b);
+	for (let i = 0; i < 3; i++) if (x[i] !== y[i]) return x[i] - y[i];
+	return 0;
+}
+
+/** For '1.123.x', '1.123.*', '1.123', '1.x', '1': the fixed leading numbers ([1, 123], [1]); else null. */
+function xRangePrefix(spec) {
+	const m = /^v?(\d+)(?:\.(\d+))?(?:\.([xX*]))?$|^v?(\d+)\.([xX*])(?:\.[xX*])?$/.exec(String(spec).trim());
+	if (!m) return null;
+	if (m[4] !== undefined) return [Number(m[4])];
+	return m[2] !== undefined ? [Number(m[1]), Number(m[2])] : [Number(m[1])];
 }
 
 /** The npm CLI shipped with the Node running this script (system npm), as a JS file. */
@@ -197,14 +276,13 @@ function run(cmd, args, { cwd, env, log, label }) {
 	});
 }
 
-function writePrivatePackageJson(dir, name) {
+function writePrivatePackageJson(dir, name, overrides = null) {
 	fs.mkdirSync(dir, { recursive: true });
 	// A package.json makes this folder npm's prefix, so the project's .npmrc
 	// (ignore-scripts=true etc.) does not apply here.
-	fs.writeFileSync(
-		path.join(dir, 'package.json'),
-		JSON.stringify({ name, version: '0.0.0', private: true, description: 'n8n runtime cache (generated)' }, null, 2) + '\n',
-	);
+	const manifest = { name, version: '0.0.0', private: true, description: 'n8n runtime cache (generated)' };
+	if (overrides) manifest.overrides = overrides;
+	fs.writeFileSync(path.join(dir, 'package.json'), JSON.stringify(manifest, null, 2) + '\n');
 }
 
 /**
@@ -231,11 +309,27 @@ function npmEnv(nodeBin, nodeDir) {
 	return env;
 }
 
-async function ensureNode({ nodeVersion, cacheDir, log }) {
-	const sysMajor = nodeMajor(process.versions.node);
-	if (sysMajor >= MIN_NODE_MAJOR) {
-		log(`[n8n-runtime] system Node ${process.version} is >= ${MIN_NODE_MAJOR}; using it (${process.execPath})`);
-		return { nodeBin: process.execPath, nodeDir: null, downloaded: false };
+/**
+ * Headers of the running Node, for node-gyp: <prefix>/include/node of the same version
+ * (Debian's nodejs-dev, or a tarball install). Null when absent (node-gyp then uses
+ * ~/.npmrc's nodedir or tries to download them).
+ */
+function systemNodeDir() {
+	const prefix = path.resolve(path.dirname(process.execPath), '..');
+	try {
+		const h = fs.readFileSync(path.join(prefix, 'include', 'node', 'node_version.h'), 'utf8');
+		const v = ['MAJOR', 'MINOR', 'PATCH'].map((k) => (new RegExp(`define NODE_${k}_VERSION (\\d+)`).exec(h) || [])[1]);
+		if (v.join('.') === process.versions.node) return prefix;
+	} catch {
+		/* no headers there */
+	}
+	return null;
+}
+
+async function ensureNode({ nodeVersion, cacheDir, log, minNode = `${MIN_NODE_MAJOR}.0.0`, maxNodeMajor = Infinity }) {
+	if (compareVersions(process.versions.node, minNode) >= 0 && nodeMajor(process.versions.node) <= maxNodeMajor) {
+		log(`[n8n-runtime] system Node ${process.version} is >= ${minNode}; using it (${process.execPath})`);
+		return { nodeBin: process.execPath, nodeDir: systemNodeDir(), downloaded: false };
 	}
 	const pkg = nodePackageName();
 	const dir = path.join(cacheDir, `node-${nodeVersion}`);
@@ -250,7 +344,8 @@ async function ensureNode({ nodeVersion, cacheDir, log }) {
 		log(`[n8n-runtime] ${dir} is an unfinished install; removing it`);
 		fs.rmSync(dir, { recursive: true, force: true });
 	}
-	log(`[n8n-runtime] system Node is ${process.version}; n8n needs >= ${MIN_NODE_MAJOR}. Installing ${pkg}@${nodeVersion} from npm...`);
+	const wanted = `>= ${minNode}${Number.isFinite(maxNodeMajor) ? ` and <= ${maxNodeMajor}.x` : ''}`;
+	log(`[n8n-runtime] system Node is ${process.version}; n8n needs ${wanted}. Installing ${pkg}@${nodeVersion} from npm...`);
 	writePrivatePackageJson(dir, 'n8n-runtime-node');
 	const npmCli = findNpmCli();
 	// The package's own install script only sets up symlinks; the binary is in bin/.
@@ -290,10 +385,12 @@ async function ensureN8n({ n8nVersion, nodeBin, nodeDir, cacheDir, log }) {
 		log(`[n8n-runtime] ${dir} is an unfinished or outdated install; removing it`);
 		fs.rmSync(dir, { recursive: true, force: true });
 	}
-	writePrivatePackageJson(dir, 'n8n-runtime-n8n');
+	const profile = profileFor(n8nVersion);
+	const native = nativeModules(profile, nodeVersion);
+	writePrivatePackageJson(dir, 'n8n-runtime-n8n', profile.overrides);
 	const npmCli = findNpmCli();
 	const env = npmEnv(nodeBin, nodeDir);
-	log(`[n8n-runtime] installing n8n@${n8nVersion} with Node ${nodeVersion} (several minutes, ~3 GB)...`);
+	log(`[n8n-runtime] installing n8n@${n8nVersion} with Node ${nodeVersion} (several minutes, 2-3 GB)...`);
 	// --ignore-scripts: some optional native modules (e.g. a Kafka client) try to
 	// download or compile things at install time, which fails offline.
 	const a = await run(
@@ -301,8 +398,8 @@ async function ensureN8n({ n8nVersion, nodeBin, nodeDir, cacheDir, log }) {
 		[npmCli, 'install', '--ignore-scripts', '--no-audit', '--no-fund', '--save-exact', `n8n@${n8nVersion}`],
 		{ cwd: dir, env, log, label: `npm install n8n@${n8nVersion}` },
 	);
-	log(`[n8n-runtime] n8n@${n8nVersion} installed in ${formatDuration(a.ms)}; building native modules: ${NATIVE_REBUILD.join(', ')}...`);
-	const b = await run(nodeBin, [npmCli, 'rebuild', '--ignore-scripts=false', ...NATIVE_REBUILD], {
+	log(`[n8n-runtime] n8n@${n8nVersion} installed in ${formatDuration(a.ms)}; building native modules: ${native.rebuild.join(', ')}...`);
+	const b = await run(nodeBin, [npmCli, 'rebuild', '--ignore-scripts=false', ...native.rebuild], {
 		cwd: dir,
 		env,
 		log,
@@ -315,9 +412,10 @@ async function ensureN8n({ n8nVersion, nodeBin, nodeDir, cacheDir, log }) {
 			'-e',
 			"const p=require('path');const r=p.join(process.argv[1],'node_modules','n8n','package.json');" +
 				"const q=require('module').createRequire(r);" +
-				"new (q('sqlite3').Database)(':memory:').close();q('isolated-vm');" +
+				"for(const m of process.argv.slice(2)){const x=q(m);if(m==='sqlite3')new x.Database(':memory:').close()}" +
 				"console.log('ok')",
 			dir,
+			...native.loadCheck,
 		],
 		{ cwd: dir, encoding: 'utf8', env },
 	);
@@ -334,8 +432,64 @@ function nodeAbi(nodeBin) {
 	return spawnSync(nodeBin, ['-p', 'process.versions.modules'], { encoding: 'utf8' }).stdout.trim();
 }
 
+/** Versions with a finished install in the cache folder. */
+function cachedN8nVersions(cacheDir) {
+	let names = [];
+	try {
+		names = fs.readdirSync(cacheDir);
+	} catch {
+		return [];
+	}
+	return names
+		.map((n) => /^n8n-(\d+\.\d+\.\d+)$/.exec(n))
+		.filter((m) => m && (readStamp(path.join(cacheDir, m[0])) || {}).n8nVersion === m[1])
+		.map((m) => m[1]);
+}
+
 /**
- * Makes sure a Node >= 24 and n8n are installed under the cache folder.
+ * An exact version is returned as is. An x-range (1.123.x, 1.x) becomes the newest matching
+ * version already installed in the cache (no registry call, so a cached runtime stays in use
+ * offline), else the newest matching one on the registry; other specs (^1.120.0, a dist-tag)
+ * are always asked from the registry.
+ */
+async function resolveN8nVersion(spec, { cacheDir, log }) {
+	spec = String(spec).trim().replace(/^n8n@/, '');
+	if (parseVersion(spec)) return spec.replace(/^v/, '');
+	const prefix = xRangePrefix(spec);
+	if (prefix) {
+		const cached = cachedN8nVersions(cacheDir)
+			.filter((v) => prefix.every((n, i) => parseVersion(v)[i] === n))
+			.sort(compareVersions);
+		if (cached.length) {
+			const v = cached[cached.length - 1];
+			log(`[n8n-runtime] n8n ${spec} -> ${v} (installed in the cache)`);
+			return v;
+		}
+	}
+	const npmCli = findNpmCli();
+	const view = spawnSync(process.execPath, [npmCli, 'view', `n8n@${spec}`, 'version', '--json'], {
+		encoding: 'utf8',
+		env: npmEnv(process.execPath, null),
+		timeout: 120000,
+	});
+	let found = [];
+	try {
+		const parsed = JSON.parse(view.stdout || 'null');
+		found = (Array.isArray(parsed) ? parsed : [parsed]).filter((v) => typeof v === 'string' && parseVersion(v));
+	} catch {
+		/* reported below */
+	}
+	if (view.status !== 0 || !found.length) {
+		throw new Error(`no n8n version on the registry matches "${spec}": ${(view.stderr || view.stdout || '').trim().slice(0, 300)}`);
+	}
+	const v = found.sort(compareVersions)[found.length - 1];
+	log(`[n8n-runtime] n8n ${spec} -> ${v} (newest on the registry)`);
+	return v;
+}
+
+/**
+ * Makes sure a suitable Node (>= 24 for n8n 2.x; the system Node >= 20.19 for 1.x) and n8n
+ * are installed under the cache folder.
  * @returns {Promise<{nodeBin: string, n8nBin: string, cacheDir: string, n8nDir: string, nodeVersion: string, n8nVersion: string}>}
  */
 async function ensureRuntime({
@@ -347,7 +501,9 @@ async function ensureRuntime({
 	const started = Date.now();
 	fs.mkdirSync(cacheDir, { recursive: true });
 	const result = await withLock(path.join(cacheDir, '.lock'), log, async () => {
-		const node = await ensureNode({ nodeVersion, cacheDir, log });
+		n8nVersion = await resolveN8nVersion(n8nVersion, { cacheDir, log });
+		const { minNode, maxNodeMajor } = profileFor(n8nVersion);
+		const node = await ensureNode({ nodeVersion, cacheDir, log, minNode, maxNodeMajor });
 		const n8n = await ensureN8n({ n8nVersion, nodeBin: node.nodeBin, nodeDir: node.nodeDir, cacheDir, log });
 		return { nodeBin: node.nodeBin, n8nBin: n8n.n8nBin, n8nDir: n8n.dir };
 	});
@@ -365,7 +521,9 @@ if (require.main === module) {
 		return i >= 0 ? args[i + 1] : undefined;
 	};
 	if (args.includes('--help') || args.includes('-h')) {
-		console.log('usage: node scripts/n8n-runtime.js [--n8n <version>] [--node <version>] [--cache <dir>] [--json]');
+		console.log(
+			'usage: node scripts/n8n-runtime.js [--n8n <version|x-range, e.g. 2.41.1, 1.123.x>] [--node <version>] [--cache <dir>] [--json]',
+		);
 		process.exit(0);
 	}
 	const json = args.includes('--json');

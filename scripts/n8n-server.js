@@ -126,11 +126,32 @@ function linkPackage(userFolder, packageRoot = PROJECT_ROOT) {
 	return { link, missing };
 }
 
+/** n8n's version (from the package.json beside its bin) and the Node version that runs it. */
+function runtimeVersions({ nodeBin, n8nBin, nodeVersion }) {
+	let n8nVersion = null;
+	try {
+		n8nVersion = JSON.parse(fs.readFileSync(path.join(path.dirname(n8nBin), '..', 'package.json'), 'utf8')).version;
+	} catch {
+		/* unknown: treated as the current line */
+	}
+	if (!nodeVersion) {
+		nodeVersion = require('child_process').spawnSync(nodeBin, ['--version'], { encoding: 'utf8' }).stdout.trim();
+	}
+	return { n8nVersion, nodeVersion: String(nodeVersion).replace(/^v/, '') };
+}
+
+function majorOf(version) {
+	return Number(String(version || '').split('.')[0]) || 0;
+}
+
 /**
- * Environment for n8n 2.41.x: local-only, quiet, no telemetry, sqlite in the user folder.
- * Values in `extra` win (set one to `undefined` to drop it).
+ * Environment for n8n 2.x (2.41.x) and 1.x (1.123.x): local-only, quiet, no telemetry,
+ * sqlite in the user folder. Values in `extra` win (set one to `undefined` to drop it).
+ * `n8nVersion` picks the line (default: 2.x); `nodeVersion` is the Node that runs n8n.
+ * `n8nDir` (the folder holding node_modules/n8n) lets 1.x check for the expression runtime.
  */
-function n8nEnv({ port, userFolder, logLevel, runnerBrokerPort, nodeBin, extra = {} }) {
+function n8nEnv({ port, userFolder, logLevel, runnerBrokerPort, nodeBin, n8nVersion, nodeVersion, n8nDir, extra = {} }) {
+	const v1 = majorOf(n8nVersion) === 1;
 	const env = { ...process.env };
 	for (const k of Object.keys(env)) {
 		// Anything inherited from an outer `npm run` or an outer n8n would only confuse n8n.
@@ -147,8 +168,6 @@ function n8nEnv({ port, userFolder, logLevel, runnerBrokerPort, nodeBin, extra =
 		N8N_HOST: '127.0.0.1',
 		N8N_PROTOCOL: 'http',
 		N8N_EDITOR_BASE_URL: `http://127.0.0.1:${port}/`,
-		// 2.x name; the old WEBHOOK_URL still works but logs a deprecation warning.
-		N8N_WEBHOOK_URL: `http://127.0.0.1:${port}/`,
 		N8N_SECURE_COOKIE: 'false', // plain http on 127.0.0.1
 		N8N_LOG_LEVEL: logLevel,
 		N8N_LOG_OUTPUT: 'console',
@@ -160,15 +179,12 @@ function n8nEnv({ port, userFolder, logLevel, runnerBrokerPort, nodeBin, extra =
 		N8N_VERSION_NOTIFICATIONS_ENABLED: 'false',
 		N8N_HIRING_BANNER_ENABLED: 'false',
 		N8N_TEMPLATES_ENABLED: 'false',
-		// The mcp-registry module fetches https://api.n8n.io/api/mcp-servers right after start
-		// and logs a stack trace when offline.
-		N8N_DISABLED_MODULES: 'mcp-registry',
 		N8N_ENFORCE_SETTINGS_FILE_PERMISSIONS: 'true',
 		N8N_COMMUNITY_PACKAGES_ENABLED: 'true',
 		N8N_UNVERIFIED_PACKAGES_ENABLED: 'true',
-		// Task runner (Code node) runs as an internal child process (the 2.x default; the
-		// external launcher is not on npm). Its broker listens on its own port (default 5679),
-		// which must differ per server so several servers can run at once.
+		// Task runner (Code node) runs as an internal child process (the external launcher is
+		// not on npm). Its broker listens on its own port (default 5679), which must differ per
+		// server so several servers can run at once.
 		N8N_RUNNERS_MODE: 'internal',
 		N8N_RUNNERS_BROKER_PORT: String(runnerBrokerPort),
 		N8N_RUNNERS_BROKER_LISTEN_ADDRESS: '127.0.0.1',
@@ -178,6 +194,39 @@ function n8nEnv({ port, userFolder, logLevel, runnerBrokerPort, nodeBin, extra =
 		N8N_COMPRESSION_NODE_MAX_ZIP_ENTRIES: '5000',
 		N8N_GRACEFUL_SHUTDOWN_TIMEOUT: '10',
 	});
+	if (!v1) {
+		Object.assign(env, {
+			// 2.x name; the old WEBHOOK_URL still works but logs a deprecation warning.
+			N8N_WEBHOOK_URL: `http://127.0.0.1:${port}/`,
+			// The mcp-registry module fetches https://api.n8n.io/api/mcp-servers right after start
+			// and logs a stack trace when offline.
+			N8N_DISABLED_MODULES: 'mcp-registry',
+		});
+	} else {
+		Object.assign(env, {
+			// 1.x reads only WEBHOOK_URL. It has no mcp-registry module, and an unknown name in
+			// N8N_DISABLED_MODULES makes it exit at start ("Unknown module").
+			WEBHOOK_URL: `http://127.0.0.1:${port}/`,
+			// Task runners are off by default in 1.x (Code runs in-process, with a deprecation
+			// warning); on, they behave as in 2.x. 2.x warns about this variable, so 1.x only.
+			N8N_RUNNERS_ENABLED: 'true',
+			// 2.x always reads sqlite through a pool of 3 (WAL); 1.x warns that running without one
+			// is deprecated. Same setting as 2.x.
+			DB_SQLITE_POOL_SIZE: '3',
+			// Explicit 1.x defaults / the 2.x values: silence two "will change" warnings.
+			N8N_BLOCK_ENV_ACCESS_IN_NODE: 'false',
+			N8N_GIT_NODE_DISABLE_BARE_REPOS: 'true',
+		});
+		// 1.123.66+ default to the 'vm' expression engine, which needs isolated-vm 6 (Node >= 22
+		// only; it does not compile against Node 20's V8) and exits at start without it. On an
+		// older Node the 'legacy' engine (the 1.x engine until then) is the only one that runs.
+		const hasRuntime =
+			!n8nDir ||
+			['', path.join('node_modules', 'n8n')].some((sub) =>
+				fs.existsSync(path.join(n8nDir, sub, 'node_modules', '@n8n', 'expression-runtime')),
+			);
+		if (hasRuntime && majorOf(nodeVersion) < 22) env.N8N_EXPRESSION_ENGINE = 'legacy';
+	}
 	for (const [k, v] of Object.entries(extra || {})) {
 		if (v === undefined || v === null) delete env[k];
 		else env[k] = String(v);
@@ -218,7 +267,7 @@ async function waitForReady(url, { child, timeoutMs, exited }) {
  * @param {number} [opts.runnerBrokerPort] task runner broker port (default: a free port)
  * @param {string} [opts.packageRoot]    package to link in (default: this project's root)
  * @param {function} [opts.log]          progress messages (default console.log)
- * @returns {Promise<{url: string, port: number, pid: number, logPath: string, userFolder: string, nodeBin: string, missingFiles: string[], readLog: () => string, startupMs: number, stop: () => Promise<void>, exited: Promise<{code, signal}>}>}
+ * @returns {Promise<{url: string, port: number, pid: number, logPath: string, userFolder: string, nodeBin: string, n8nVersion: string, nodeVersion: string, missingFiles: string[], readLog: () => string, startupMs: number, stop: () => Promise<void>, exited: Promise<{code, signal}>}>}
  */
 async function startN8n({
 	port = 5678,
@@ -256,9 +305,25 @@ async function startN8n({
 	fs.mkdirSync(path.dirname(logPath), { recursive: true });
 	const logFd = fs.openSync(logPath, 'a');
 	const logStart = fs.fstatSync(logFd).size;
-	fs.writeSync(logFd, `\n===== n8n start ${new Date().toISOString()} port=${port} node=${nodeBin} =====\n`);
+	const versions = runtimeVersions({ nodeBin, n8nBin, nodeVersion: rt.nodeVersion });
+	fs.writeSync(
+		logFd,
+		`\n===== n8n ${versions.n8nVersion} start ${new Date().toISOString()} port=${port} node=${nodeBin} (${versions.nodeVersion}) =====\n`,
+	);
 
-	const childEnv = n8nEnv({ port, userFolder, logLevel, runnerBrokerPort, nodeBin, extra: env });
+	const { n8nVersion, nodeVersion } = versions;
+	const n8nDir = path.resolve(path.dirname(n8nBin), '..', '..', '..');
+	const childEnv = n8nEnv({
+		port,
+		userFolder,
+		logLevel,
+		runnerBrokerPort,
+		nodeBin,
+		n8nVersion,
+		nodeVersion,
+		n8nDir,
+		extra: env,
+	});
 	const url = `http://127.0.0.1:${port}/`;
 	const startedAt = Date.now();
 	const child = spawn(nodeBin, [n8nBin, 'start'], {
@@ -378,6 +443,9 @@ async function startN8n({
 		userFolder,
 		nodeBin,
 		n8nBin,
+		/** n8n's version (e.g. '2.41.1', '1.123.81') and the Node version running it. */
+		n8nVersion,
+		nodeVersion,
 		link,
 		missingFiles: missing,
 		/** n8n's log output of this run so far. */
@@ -466,7 +534,9 @@ async function setupOwner(url, opts = {}) {
 
 /**
  * Activates (publishes) a workflow through the public API and waits until n8n reports it
- * published: 2.x answers POST .../activate with 200 (`active: true`) at once and starts the
+ * published.
+ *
+ * n8n 2.x answers POST .../activate with 200 (`active: true`) at once and starts the
  * triggers afterwards. GET /rest/workflows/<id>/publication-status (cookie auth) answers
  *   { data: { status: 'not_published' | 'in_progress' | 'published' | 'failed',
  *             liveVersionId, pendingVersionId,
@@ -474,13 +544,26 @@ async function setupOwner(url, opts = {}) {
  * Resolves with that `data` once published; throws (err.publicationStatus = data) when
  * failed. Problems n8n sees up front (missing credentials or parameters: HTTP 400,
  * webhook path conflict: HTTP 409) make the activate call itself throw (err.status).
+ *
+ * n8n 1.x has no publication-status (HTTP 404): its activate call returns only once the
+ * triggers are registered (a trigger that fails makes it answer 400, so the call throws),
+ * and its answer is final. It must say `active: true`; this resolves with
+ *   { status: 'published', synchronous: true, triggers: [], workflow: <the answer> }.
  */
 async function activateWorkflow(url, { apiKey, cookie }, id, { timeoutMs = 30000 } = {}) {
-	await request(url, 'POST', `/api/v1/workflows/${id}/activate`, { apiKey });
+	const activated = await request(url, 'POST', `/api/v1/workflows/${id}/activate`, { apiKey });
 	const deadline = Date.now() + timeoutMs;
 	let last;
 	while (Date.now() < deadline) {
 		last = await publicationStatus(url, cookie, id);
+		if (last === null) {
+			// n8n 1.x: synchronous activation.
+			const workflow = activated.json || {};
+			if (workflow.active !== true) {
+				throw new Error(`workflow ${id} not active after POST .../activate: ${activated.text.slice(0, 300)}`);
+			}
+			return { status: 'published', synchronous: true, triggers: [], workflow };
+		}
 		if (last && last.status === 'failed') {
 			const reasons = (last.triggers || []).filter((t) => t.errorMessage).map((t) => `${t.nodeId}: ${t.errorMessage}`);
 			const e = new Error(`workflow ${id} failed to activate: ${reasons.join('; ') || JSON.stringify(last)}`);
@@ -493,9 +576,19 @@ async function activateWorkflow(url, { apiKey, cookie }, id, { timeoutMs = 30000
 	throw new Error(`workflow ${id} not published after ${timeoutMs} ms; last status: ${JSON.stringify(last)}`);
 }
 
-/** GET /rest/workflows/<id>/publication-status → its `data` (see activateWorkflow). */
+/**
+ * GET /rest/workflows/<id>/publication-status → its `data` (see activateWorkflow); null on
+ * n8n 1.x, which has no such endpoint (it answers 404 with an HTML "Cannot GET" page).
+ */
 async function publicationStatus(url, cookie, id) {
-	const r = await request(url, 'GET', `/rest/workflows/${id}/publication-status`, { cookie });
+	const r = await request(url, 'GET', `/rest/workflows/${id}/publication-status`, { cookie, expect: [200, 404] });
+	if (r.status === 404) {
+		if (/Cannot GET/i.test(r.text)) return null;
+		// A JSON 404 from 2.x means the workflow itself is unknown.
+		const e = new Error(`GET /rest/workflows/${id}/publication-status -> HTTP 404: ${r.text.slice(0, 300)}`);
+		e.status = 404;
+		throw e;
+	}
 	return r.json && r.json.data !== undefined ? r.json.data : r.json;
 }
 

@@ -150,21 +150,30 @@ interface RequestFailure {
 	loginMessage?: string;
 }
 
-interface HttpErrorLike {
+export interface HttpErrorLike {
 	name?: string;
 	message?: string;
 	code?: string;
+	httpCode?: string | null;
+	context?: { data?: unknown };
 	response?: { status?: number; data?: unknown; headers?: Record<string, unknown> };
 	cause?: HttpErrorLike;
 }
 
+const LOGIN_FAILED = /^Nexudus login failed: /;
+
 /** Keeps only status, body and Retry-After: the request itself (with its token) is dropped. */
-function readFailure(error: HttpErrorLike): RequestFailure {
+export function readFailure(error: HttpErrorLike): RequestFailure {
 	const origin = error.response || !error.cause ? error : error.cause;
-	if (origin.name === 'NexudusLoginError') {
-		return { loginMessage: origin.message };
+	if (origin.name === 'NexudusLoginError' || LOGIN_FAILED.test(error.message ?? '')) {
+		return { loginMessage: (LOGIN_FAILED.test(origin.message ?? '') ? origin : error).message };
 	}
 	const response = origin.response;
+	// n8n 1.x hands on neither the response nor its cause: only the status and the body.
+	const status = Number(error.httpCode);
+	if (!response?.status && Number.isInteger(status) && status >= 400) {
+		return { status, data: error.context?.data };
+	}
 	if (!response?.status) {
 		return {
 			networkCode: origin.code ?? error.code ?? 'NETWORK_ERROR',

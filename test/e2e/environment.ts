@@ -13,6 +13,7 @@ import { ensureRuntime } from '../../scripts/n8n-runtime';
 import {
 	activateWorkflow,
 	freePort,
+	login,
 	portInUse,
 	request,
 	setupOwner,
@@ -33,6 +34,8 @@ export interface Execution {
 	data?: {
 		resultData: {
 			runData: Record<string, Array<{ data: { main: Array<Array<{ json: Json }>> } }>>;
+			/** Set when the execution failed: the error of the node that stopped it. */
+			error?: { message: string; description?: string; node?: { name: string } };
 		};
 	};
 }
@@ -49,6 +52,16 @@ export class E2eEnvironment {
 
 	get url(): string {
 		return this.n8n.url;
+	}
+
+	/** The running n8n's version, e.g. '2.41.1' or '1.123.81'. */
+	get n8nVersion(): string {
+		return this.n8n.n8nVersion;
+	}
+
+	/** 1 or 2: the n8n line, for the few places where n8n itself behaves differently. */
+	get n8nMajor(): number {
+		return Number(this.n8nVersion.split('.')[0]);
 	}
 
 	static async start(): Promise<E2eEnvironment> {
@@ -83,7 +96,8 @@ export class E2eEnvironment {
 		await this.n8n.stop();
 		if (await portInUse(this.port)) throw new Error(`port ${this.port} still in use after stop`);
 		await this.startN8n();
-		this.auth.cookie = (await setupOwner(this.url)).cookie;
+		// The owner and API key are in the database already; only the login cookie is new.
+		this.auth.cookie = await login(this.url);
 	}
 
 	async stop() {
@@ -94,7 +108,11 @@ export class E2eEnvironment {
 			}
 		} finally {
 			await this.fake?.stop();
-			if (this.userFolder) rmSync(this.userFolder, { recursive: true, force: true });
+			if (this.userFolder && process.env.E2E_KEEP_USER_FOLDER) {
+				process.stdout.write(`[e2e] n8n user folder and log kept: ${this.userFolder}\n`);
+			} else if (this.userFolder) {
+				rmSync(this.userFolder, { recursive: true, force: true });
+			}
 		}
 	}
 
@@ -113,10 +131,26 @@ export class E2eEnvironment {
 		const created = await this.api('POST', '/api/v1/credentials', {
 			name,
 			type: 'nexudusApi',
-			data,
+			data: await this.withInjectedDefaults(data),
 		});
 		this.credentialId = String(created.id);
 		return this.credentialId;
+	}
+
+	/**
+	 * n8n 1.x adds "Allowed HTTP Request Domains" fields to every credential type that has an
+	 * `authenticate` block (ours does), and its public API's schema then demands `allowedDomains`
+	 * unless `allowedHttpRequestDomains` is given (the schema's `if` holds when the field is absent).
+	 * So where the schema has the field, it gets its default, 'all' (what the editor sends too).
+	 * 2.x's schema has no such field: the data goes as it is.
+	 */
+	private async withInjectedDefaults(data: Json): Promise<Json> {
+		if ('allowedHttpRequestDomains' in data) return data;
+		const schema = await this.api('GET', '/api/v1/credentials/schema/nexudusApi');
+		const properties = (schema.properties ?? {}) as Json;
+		return 'allowedHttpRequestDomains' in properties
+			? { ...data, allowedHttpRequestDomains: 'all' }
+			: data;
 	}
 
 	/** Imports test/e2e/workflows/<file>, with `__KEY__` placeholders replaced. */
