@@ -67,7 +67,7 @@ async function getManyFilters(editor, out) {
 	await editor.searchNextStep('Nexudus Trigger', 'nexudus');
 	await editor.nodePanelItem('Nexudus').click();
 	await editor.addFromNodePanel('Get many webhooks');
-	await editor.addToCollection('Filters', ['Location Name or ID', 'Event Name or ID', 'Active', 'Name']);
+	await editor.addToCollection('Filters', ['Location Name or ID', 'Event', 'Active', 'Name']);
 	await editor.chooseOptions('locationId', ['Downtown Hub']);
 	await editor.chooseOptions('event', ['Coworker Created']);
 	const name = editor.parameter('name').locator('input');

@@ -28,7 +28,8 @@ export class NexudusTrigger implements INodeType {
 		icon: { light: 'file:../../icons/nexudus.svg', dark: 'file:../../icons/nexudus.dark.svg' },
 		group: ['trigger'],
 		version: 1,
-		subtitle: '={{($parameter["events"] || []).length + " event(s)"}}',
+		subtitle:
+			'={{ ($parameter["events"] || []).length === 1 ? "1 event" : ($parameter["events"] || []).length + " events" }}',
 		description: 'Starts the workflow when something happens in a Nexudus location',
 		defaults: {
 			name: 'Nexudus Trigger',
@@ -52,14 +53,14 @@ export class NexudusTrigger implements INodeType {
 		properties: [
 			locationLocator,
 			{
-				displayName: 'Event Names or IDs',
+				displayName: 'Events',
 				name: 'events',
 				type: 'multiOptions',
 				required: true,
 				options: eventOptions({ includeNone: false }),
 				default: [],
 				description:
-					'The Nexudus events that start the workflow; n8n keeps one Nexudus webhook record per event. Choose from the list, or specify IDs using an <a href="https://docs.n8n.io/code/expressions/">expression</a>.',
+					'The Nexudus events that start the workflow; n8n keeps one Nexudus webhook record per event',
 			},
 			{
 				displayName: 'Options',

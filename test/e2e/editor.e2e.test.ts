@@ -119,7 +119,7 @@ describe('the Nexudus Trigger in the editor', () => {
 		await step('canvas-icon', async () => {
 			await editor.closeNdv();
 			const node = editor.canvasNode('Nexudus Trigger');
-			await expect(node.innerText()).resolves.toContain('2 event(s)');
+			await expect(node.innerText()).resolves.toContain('2 events');
 			const icon = await imageState(node.locator('img').first());
 			expect(icon.src).toMatch(ICON_PATH);
 			expect(icon.naturalWidth).toBeGreaterThan(0);

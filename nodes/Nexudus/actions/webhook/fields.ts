@@ -16,13 +16,12 @@ export const webHookIdField: INodeProperties = {
 };
 
 export const eventField: INodeProperties = {
-	displayName: 'Event Name or ID',
+	displayName: 'Event',
 	name: 'event',
 	type: 'options',
 	options: eventOptions({ includeNone: true }),
 	default: 3,
-	description:
-		'The Nexudus action that fires the webhook. Choose from the list, or specify an ID using an <a href="https://docs.n8n.io/code/expressions/">expression</a>.',
+	description: 'The Nexudus action that fires the webhook',
 };
 
 export const activeField: INodeProperties = {
