@@ -53,14 +53,15 @@ export class NexudusTrigger implements INodeType {
 		properties: [
 			locationLocator,
 			{
-				displayName: 'Events',
+				// Not "Events": n8n's node panel would then list one "On …" action per event.
+				displayName: 'Event Names or IDs',
 				name: 'events',
 				type: 'multiOptions',
 				required: true,
 				options: eventOptions({ includeNone: false }),
 				default: [],
 				description:
-					'The Nexudus events that start the workflow; n8n keeps one Nexudus webhook record per event',
+					'The Nexudus events that start the workflow; n8n keeps one Nexudus webhook record per event. Choose from the list, or specify IDs using an <a href="https://docs.n8n.io/code/expressions/">expression</a>.',
 			},
 			{
 				displayName: 'Options',
