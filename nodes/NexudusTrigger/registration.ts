@@ -28,7 +28,6 @@ interface Registration {
 	webhookUrl: string;
 	businessId: number;
 	actions: number[];
-	onStop: OnStop;
 }
 
 /** Static data per webhook URL (production and test URLs are kept apart): action → record Id. */
@@ -54,7 +53,6 @@ function readRegistration(context: IHookFunctions): Registration {
 	}
 	const events = context.getNodeParameter('events', []) as number[];
 	if (events.length === 0) check.fail('Events', 'choose at least one event');
-	const options = context.getNodeParameter('options', {}) as { onStop?: OnStop };
 	return {
 		webhookUrl,
 		businessId: check.id(
@@ -62,7 +60,6 @@ function readRegistration(context: IHookFunctions): Registration {
 			context.getNodeParameter('location', '', { extractValue: true }),
 		),
 		actions: [...new Set(events.map((event) => check.event('Events', event)))],
-		onStop: options.onStop ?? 'deactivate',
 	};
 }
 
