@@ -37,7 +37,7 @@ interface TriggerStaticData extends IDataObject {
 	webHookIds?: Record<string, StoredIds>;
 }
 
-export function urlForAction(webhookUrl: string, action: number): string {
+function urlForAction(webhookUrl: string, action: number): string {
 	const separator = webhookUrl.includes('?') ? '&' : '?';
 	return `${webhookUrl}${separator}${ACTION_QUERY_PARAMETER}=${action}`;
 }

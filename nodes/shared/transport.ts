@@ -36,7 +36,7 @@ export interface NexudusRequest {
 }
 
 /** The envelope of every Nexudus list endpoint. */
-export interface NexudusPage<T> {
+interface NexudusPage<T> {
 	Records: T[];
 	CurrentPage: number;
 	TotalItems: number;
@@ -44,12 +44,12 @@ export interface NexudusPage<T> {
 	HasNextPage: boolean;
 }
 
-export const MAX_PAGE_SIZE = 1000;
+const MAX_PAGE_SIZE = 1000;
 // Nexudus allows one request per 100 ms; pacing keeps a Return All from being throttled at all.
 const MIN_REQUEST_INTERVAL_MS = 100;
-export const MAX_THROTTLE_RETRIES = 5;
+const MAX_THROTTLE_RETRIES = 5;
 const MAX_RETRY_AFTER_MS = 65_000;
-export const MAX_TRANSIENT_RETRIES = 3;
+const MAX_TRANSIENT_RETRIES = 3;
 const TRANSIENT_BACKOFF_MS = 300;
 
 const nextRequestSlot = new Map<string, number>();
@@ -214,7 +214,7 @@ interface ValidationError {
 }
 
 /** `Name: is a required field` for each error Nexudus lists. */
-export function formatValidationErrors(data: unknown): string[] {
+function formatValidationErrors(data: unknown): string[] {
 	const errors = (data as { Errors?: ValidationError[] } | undefined)?.Errors;
 	if (!Array.isArray(errors)) return [];
 	return errors.map((error) =>
