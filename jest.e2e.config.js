@@ -7,7 +7,7 @@ module.exports = {
 	transform: {
 		'^.+\\.ts$': ['ts-jest', { tsconfig: 'tsconfig.test.json' }],
 	},
-	// The first run installs n8n into .cache (minutes); later runs start it in ~15 s.
+	// The first run on a machine installs n8n into the per-user runtime cache (minutes); later runs start it in ~15 s.
 	testTimeout: 180000,
 	maxWorkers: 1,
 };

@@ -1,11 +1,15 @@
 #!/usr/bin/env node
 'use strict';
 /**
- * Installs (once) and locates a real n8n runtime for local runs, demos and
- * end-to-end tests. Everything comes from the npm registry:
+ * Installs (once per machine and user) and locates a real n8n runtime for local runs, demos
+ * and end-to-end tests. Everything comes from the npm registry, into a per-user cache outside
+ * the clone, so every clone and every CI run on the machine shares one install:
  *
- *   .cache/n8n-runtime/node-<ver>/  node-<platform>-<arch>@<ver> (a Node binary + headers)
- *   .cache/n8n-runtime/n8n-<ver>/   n8n@<ver> installed with --ignore-scripts, then
+ *   $N8N_RUNTIME_CACHE_DIR, else $XDG_CACHE_HOME/n8n-nodes-nexudus/n8n-runtime,
+ *   else ~/.cache/n8n-nodes-nexudus/n8n-runtime  (`npm run runtime:clean` empties it)
+ *
+ *   <cache>/node-<ver>/  node-<platform>-<arch>@<ver> (a Node binary + headers)
+ *   <cache>/n8n-<ver>/   n8n@<ver> installed with --ignore-scripts, then
  *                                   `npm rebuild sqlite3 isolated-vm protobufjs` against
  *                                   that Node (n8n 2.x requires Node >= 24).
  *
@@ -40,7 +44,12 @@ const path = require('path');
 const { spawn, spawnSync } = require('child_process');
 
 const PROJECT_ROOT = path.resolve(__dirname, '..');
-const DEFAULT_CACHE_DIR = path.join(PROJECT_ROOT, '.cache', 'n8n-runtime');
+const os = require('os');
+const DEFAULT_CACHE_DIR = path.join(
+	process.env.XDG_CACHE_HOME || path.join(os.homedir(), '.cache'),
+	'n8n-nodes-nexudus',
+	'n8n-runtime',
+);
 const DEFAULT_N8N_VERSION = '2.41.1';
 const DEFAULT_NODE_VERSION = '24.21.0';
 const MIN_NODE_MAJOR = 24;
@@ -522,9 +531,25 @@ if (require.main === module) {
 	};
 	if (args.includes('--help') || args.includes('-h')) {
 		console.log(
-			'usage: node scripts/n8n-runtime.js [--n8n <version|x-range, e.g. 2.41.1, 1.123.x>] [--node <version>] [--cache <dir>] [--json]',
+			'usage: node scripts/n8n-runtime.js [--n8n <version|x-range, e.g. 2.41.1, 1.123.x>] [--node <version>] [--cache <dir>] [--json]\n' +
+				'       node scripts/n8n-runtime.js --clean [--cache <dir>]   removes every cached runtime',
 		);
 		process.exit(0);
+	}
+	if (args.includes('--clean')) {
+		const dir = opt('--cache') || process.env.N8N_RUNTIME_CACHE_DIR || DEFAULT_CACHE_DIR;
+		withLock(path.join(dir, '.lock'), console.log, async () => {
+			for (const name of fs.existsSync(dir) ? fs.readdirSync(dir) : []) {
+				if (name !== '.lock') fs.rmSync(path.join(dir, name), { recursive: true, force: true });
+			}
+		}).then(
+			() => console.log(`[n8n-runtime] emptied ${dir}`),
+			(err) => {
+				console.error(`[n8n-runtime] could not empty ${dir}: ${err.message}`);
+				process.exit(1);
+			},
+		);
+		return;
 	}
 	const json = args.includes('--json');
 	ensureRuntime({

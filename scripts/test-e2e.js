@@ -11,7 +11,7 @@
  *
  * --n8n takes an exact version or an x-range (see scripts/n8n-runtime.js); it sets
  * E2E_N8N_VERSION for the suite and wins over one already set. The first run of a version
- * installs it into .cache/n8n-runtime (minutes). Jest's exit code is passed through.
+ * installs it into the per-user runtime cache (minutes; see scripts/n8n-runtime.js). Jest's exit code is passed through.
  *
  * Plain CommonJS, Node built-ins only.
  */
