@@ -6,9 +6,30 @@ import {
 	type INodeTypeDescription,
 } from 'n8n-workflow';
 
-import { getLocations, searchLocations } from '../shared/locations';
+import { getLocations } from '../shared/locations';
 import { router } from './actions/router';
 import * as webHook from './actions/webhook';
+import { commonDescription } from './generic/commonDescription';
+import { resourceDescription } from './generic/description';
+import { OTHER_RECORD, otherRecordDescription } from './generic/otherRecord';
+import { catalogueLoadOptions, searchEntities } from './methods/loadOptions';
+import { pickerSearches } from './methods/pickers';
+import { RESOURCES } from './resources';
+
+const catalogueResources = [...RESOURCES.map((definition) => definition.value), OTHER_RECORD];
+
+const resourceOptions = [
+	...RESOURCES.map((definition) => ({ name: definition.label, value: definition.value })),
+	{ name: 'Other Record', value: OTHER_RECORD },
+	{ name: 'WebHook', value: 'webHook' },
+].sort((a, b) => a.name.localeCompare(b.name));
+
+// Built once when n8n loads the node: the catalogue-driven parts are generated, not written.
+const catalogueProperties = [
+	...RESOURCES.flatMap(resourceDescription),
+	...otherRecordDescription,
+	...commonDescription(catalogueResources),
+];
 
 export class Nexudus implements INodeType {
 	description: INodeTypeDescription = {
@@ -18,7 +39,8 @@ export class Nexudus implements INodeType {
 		group: ['transform'],
 		version: 1,
 		subtitle: '={{$parameter["operation"] + ": " + $parameter["resource"]}}',
-		description: 'Manage webhooks of Nexudus coworking locations',
+		description:
+			'Read and change Nexudus coworking records: customers, bookings, invoices, webhooks and more',
 		defaults: {
 			name: 'Nexudus',
 		},
@@ -37,21 +59,17 @@ export class Nexudus implements INodeType {
 				name: 'resource',
 				type: 'options',
 				noDataExpression: true,
-				options: [
-					{
-						name: 'WebHook',
-						value: 'webHook',
-					},
-				],
-				default: 'webHook',
+				options: resourceOptions,
+				default: 'customer',
 			},
 			...webHook.description,
+			...catalogueProperties,
 		],
 	};
 
 	methods = {
-		listSearch: { searchLocations },
-		loadOptions: { getLocations },
+		listSearch: { ...pickerSearches, searchEntities },
+		loadOptions: { getLocations, ...catalogueLoadOptions },
 	};
 
 	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {

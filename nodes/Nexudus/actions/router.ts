@@ -1,6 +1,12 @@
 import type { IDataObject, IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
 import { NodeApiError, NodeOperationError } from 'n8n-workflow';
 
+import { entityNamed } from '../catalogue';
+import type { Target } from '../generic/checks';
+import { pairInputs, typedInputs } from '../generic/inputs';
+import * as generic from '../generic/operations';
+import { OTHER_RECORD, otherRecordTarget } from '../generic/otherRecord';
+import { RESOURCES } from '../resources';
 import * as webHook from './webhook';
 
 type Operation = (
@@ -8,9 +14,45 @@ type Operation = (
 	itemIndex: number,
 ) => Promise<IDataObject | IDataObject[]>;
 
-const resources: Record<string, Record<string, { execute: Operation }>> = {
-	webHook: webHook.operations,
+const GENERIC_OPERATIONS: Record<string, generic.GenericOperation> = {
+	get: generic.get,
+	getAll: generic.getAll,
+	create: generic.create,
+	update: generic.update,
+	delete: generic.delete,
+	runCommand: generic.runCommand,
 };
+
+/** A first-class resource: its catalogue entry, read once, and its typed form fields. */
+const firstClass = new Map(
+	RESOURCES.map((definition) => {
+		const target: Target = {
+			entity: entityNamed(definition.entity),
+			label: definition.label,
+			childKinds: definition.childKinds,
+		};
+		return [definition.value, { target, inputs: typedInputs(definition) }];
+	}),
+);
+
+/** WebHook keeps its own operations; every other resource runs the generic ones. */
+function findOperation(resource: string, operation: string): Operation | undefined {
+	if (resource === 'webHook') {
+		return (webHook.operations as Record<string, { execute: Operation }>)[operation]?.execute;
+	}
+	const run = GENERIC_OPERATIONS[operation];
+	if (!run) return undefined;
+	if (resource === OTHER_RECORD) {
+		return async function (this: IExecuteFunctions, itemIndex: number) {
+			return await run.call(this, itemIndex, otherRecordTarget(this, itemIndex), pairInputs);
+		};
+	}
+	const resolved = firstClass.get(resource);
+	if (!resolved) return undefined;
+	return async function (this: IExecuteFunctions, itemIndex: number) {
+		return await run.call(this, itemIndex, resolved.target, resolved.inputs);
+	};
+}
 
 /** Runs the chosen operation once per input item; each output item points back to its input. */
 export async function router(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
@@ -21,7 +63,7 @@ export async function router(this: IExecuteFunctions): Promise<INodeExecutionDat
 		try {
 			const resource = this.getNodeParameter('resource', itemIndex) as string;
 			const operation = this.getNodeParameter('operation', itemIndex) as string;
-			const run = resources[resource]?.[operation]?.execute;
+			const run = findOperation(resource, operation);
 			if (!run) {
 				throw new NodeOperationError(
 					this.getNode(),

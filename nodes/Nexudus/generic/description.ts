@@ -1,0 +1,365 @@
+import type { INodeProperties, INodePropertyOptions } from 'n8n-workflow';
+
+import type { CatalogueEntity, CatalogueField, QueryParameter, ValueKind } from '../catalogue';
+import {
+	enumValues,
+	entityNamed,
+	hasVerb,
+	kindOf,
+	queryParameters,
+	writableChildren,
+	writableFields,
+} from '../catalogue';
+import type { PickerName } from '../methods/pickers';
+import { PICKERS, pickerForEntity } from '../methods/pickers';
+import type { ResourceDefinition } from '../resources/definition';
+import { fieldLabel, words } from './labels';
+import { DAYS_OF_WEEK } from './values';
+
+/**
+ * Builds a first-class resource's part of the node description from its short definition and
+ * its catalogue entry: the operations the entity has, typed filters, required fields at the top,
+ * every other writable field under Additional Fields / Update Fields.
+ */
+
+export type OperationName = 'get' | 'getAll' | 'create' | 'update' | 'delete' | 'runCommand';
+
+const an = (noun: string) => (/^[aeiou]/i.test(noun) ? `an ${noun}` : `a ${noun}`);
+export const plural = (noun: string) =>
+	/[^aeiou]y$/.test(noun) ? `${noun.slice(0, -1)}ies` : `${noun}s`;
+
+/** The operations an entity offers, each with texts an AI agent can act on. */
+export function operationOptions(entity: CatalogueEntity, noun: string): INodePropertyOptions[] {
+	const options: Array<INodePropertyOptions & { offered: boolean }> = [
+		{
+			name: 'Create',
+			value: 'create',
+			description: `Create ${an(noun)}; required fields are asked for, others are optional`,
+			action: `Create ${an(noun)}`,
+			offered: hasVerb(entity, 'create'),
+		},
+		{
+			name: 'Delete',
+			value: 'delete',
+			description: `Delete ${an(noun)} by ID`,
+			action: `Delete ${an(noun)}`,
+			offered: hasVerb(entity, 'delete'),
+		},
+		{
+			name: 'Get',
+			value: 'get',
+			description: `Get ${an(noun)} by ID, with all its fields`,
+			action: `Get ${an(noun)}`,
+			offered: hasVerb(entity, 'get'),
+		},
+		{
+			name: 'Get Many',
+			value: 'getAll',
+			description: `List ${plural(noun)} matching filters, sorted, up to a limit or all`,
+			action: `Get many ${plural(noun)}`,
+			offered: hasVerb(entity, 'search'),
+		},
+		{
+			name: 'Run Command',
+			value: 'runCommand',
+			description: `Run a Nexudus command (such as sending an email) on ${plural(noun)} by ID`,
+			action: `Run a command on ${plural(noun)}`,
+			offered: entity.commands === true,
+		},
+		{
+			name: 'Update',
+			value: 'update',
+			description: `Change the given fields of ${an(noun)} and keep all others`,
+			action: `Update ${an(noun)}`,
+			offered: hasVerb(entity, 'update'),
+		},
+	];
+	return options
+		.filter((option) => option.offered)
+		.map(({ name, value, description, action }) => ({ name, value, description, action }));
+}
+
+interface ValueProperty {
+	name: string;
+	label: string;
+	kind: ValueKind;
+	apiName: string;
+	enumValues?: Record<string, string>;
+	picker?: PickerName;
+	unconfirmed?: boolean;
+}
+
+const UNCONFIRMED =
+	" The catalogue derived this name; Nexudus's docs do not confirm it (a wrong name is reported, never dropped).";
+
+function describe(spec: ValueProperty, extra = ''): string {
+	return `Nexudus ${spec.apiName}.${extra}${spec.unconfirmed ? UNCONFIRMED : ''}`;
+}
+
+/** One typed parameter: enums as named options, dates as dates, ids through pickers. */
+export function valueProperty(spec: ValueProperty): INodeProperties {
+	const base = { displayName: spec.label, name: spec.name };
+	if (spec.picker) {
+		const picker = PICKERS[spec.picker];
+		return {
+			...base,
+			type: 'resourceLocator',
+			default: { mode: 'list', value: '' },
+			description: describe(spec),
+			modes: [
+				{
+					displayName: 'From List',
+					name: 'list',
+					type: 'list',
+					placeholder: `Select a ${picker.label}...`,
+					typeOptions: { searchListMethod: picker.method, searchable: true },
+				},
+				{ displayName: 'By ID', name: 'id', type: 'string', placeholder: 'e.g. 1234567' },
+			],
+		};
+	}
+	switch (spec.kind) {
+		case 'boolean':
+			return { ...base, type: 'boolean', default: false, description: describe(spec) };
+		case 'integer':
+		case 'decimal':
+			return {
+				...base,
+				type: 'number',
+				default: 0,
+				...(spec.kind === 'integer' ? { typeOptions: { numberPrecision: 0 } } : {}),
+				description: describe(spec),
+			};
+		case 'dateTime':
+			return { ...base, type: 'dateTime', default: '', description: describe(spec) };
+		case 'enum':
+		case 'dayOfWeek': {
+			const names: Record<string, string> =
+				spec.kind === 'dayOfWeek' ? DAYS_OF_WEEK : (spec.enumValues ?? {});
+			const options = Object.entries(names)
+				.map(([value, name]) => ({ name: words(name), value: Number(value) }))
+				.sort((a, b) => a.name.localeCompare(b.name));
+			if (options.length === 0) {
+				// The catalogue has no names for this enum: its number is asked for instead.
+				return {
+					...base,
+					type: 'number',
+					default: 0,
+					typeOptions: { numberPrecision: 0 },
+					description: describe(spec, ' Its value names are not known: give the number.'),
+				};
+			}
+			return {
+				...base,
+				type: 'options',
+				options,
+				default: options[0].value,
+				description: describe(spec),
+			};
+		}
+		case 'idList':
+			return {
+				...base,
+				type: 'string',
+				default: '',
+				placeholder: 'e.g. 123, 456',
+				description: describe(spec, ' IDs separated by commas.'),
+			};
+		case 'list':
+			return {
+				...base,
+				type: 'string',
+				default: '',
+				placeholder: 'e.g. [123, 456]',
+				description: describe(spec, ' A JSON array, or values separated by commas.'),
+			};
+		case 'id':
+			return {
+				...base,
+				type: 'string',
+				default: '',
+				placeholder: 'e.g. 1234567',
+				description: describe(spec),
+			};
+		case 'string':
+			return { ...base, type: 'string', default: '', description: describe(spec) };
+	}
+}
+
+/** The picker for an id named after an entity: `CoworkerId`, `Booking_Coworker`. */
+function pickerFor(definition: ResourceDefinition, name: string, kind: ValueKind) {
+	if (kind !== 'id') return undefined;
+	return definition.pickers?.[name] ?? pickerForEntity(name.replace(/Id$/, ''));
+}
+
+function fieldProperty(
+	definition: ResourceDefinition,
+	entity: CatalogueEntity,
+	field: CatalogueField,
+): INodeProperties {
+	const kind = kindOf(field.type);
+	const picker = pickerFor(definition, field.field, kind);
+	return valueProperty({
+		name: field.field,
+		label: fieldLabel(field.field, kind === 'id', picker !== undefined),
+		kind,
+		apiName: `field ${field.field}`,
+		enumValues: enumValues(entity, field.field),
+		picker,
+		unconfirmed: field.unconfirmed,
+	});
+}
+
+function filterProperty(
+	definition: ResourceDefinition,
+	entity: CatalogueEntity,
+	parameter: QueryParameter,
+): INodeProperties {
+	// `Booking_Resource` takes a resource's Id; `Booking_Resource_Name` a text about it.
+	const navigation = !parameter.property.includes('_');
+	const picker = navigation ? pickerFor(definition, parameter.property, parameter.kind) : undefined;
+	const end = parameter.end === 'from' ? ' From' : parameter.end === 'to' ? ' To' : '';
+	const idSuffix =
+		parameter.kind === 'id' && !picker && !/Id$/.test(parameter.property) ? ' ID' : '';
+	const bound =
+		parameter.end === 'from' ? ' (at or after)' : parameter.end === 'to' ? ' (at or before)' : '';
+	return valueProperty({
+		name: parameter.param,
+		label: `${words(parameter.property)}${idSuffix}${end}`,
+		kind: parameter.kind,
+		apiName: `filter ${parameter.param}${bound}`,
+		enumValues: enumValues(entity, parameter.property),
+		picker,
+		unconfirmed: parameter.unconfirmed,
+	});
+}
+
+const byDisplayName = (a: INodeProperties, b: INodeProperties) =>
+	a.displayName.localeCompare(b.displayName);
+
+function childProperties(
+	definition: ResourceDefinition,
+	entity: CatalogueEntity,
+	operation: 'create' | 'update',
+): INodeProperties[] {
+	return writableChildren(entity, operation).map((child) => ({
+		displayName: words(child.field),
+		name: child.field,
+		type: 'fixedCollection',
+		typeOptions: { multipleValues: true },
+		default: {},
+		placeholder: `Add ${words(child.field).replace(/s$/, '')}`,
+		description: `Nexudus ${child.field}: the whole list is sent, replacing the one Nexudus holds`,
+		options: [
+			{
+				displayName: 'Item',
+				name: 'items',
+				values: child.writable.map((property) =>
+					valueProperty({
+						name: property,
+						label: words(property),
+						kind: definition.childKinds?.[child.field]?.[property] ?? 'string',
+						apiName: `${child.field}.${property}`,
+					}),
+				),
+			},
+		],
+	}));
+}
+
+/** Fields that sit at the top of Create: the catalogue's required ones and the resource's own. */
+export function topFieldNames(definition: ResourceDefinition, entity: CatalogueEntity): string[] {
+	return writableFields(entity, 'create')
+		.filter((field) => field.required || definition.topFields?.includes(field.field))
+		.map((field) => field.field);
+}
+
+export function resourceDescription(definition: ResourceDefinition): INodeProperties[] {
+	const entity = entityNamed(definition.entity);
+	const show = (operation: OperationName) => ({
+		show: { resource: [definition.value], operation: [operation] },
+	});
+	const top = topFieldNames(definition, entity);
+	const defaultOperation = hasVerb(entity, 'search') ? 'getAll' : 'get';
+	const properties: INodeProperties[] = [
+		{
+			displayName: 'Operation',
+			name: 'operation',
+			type: 'options',
+			noDataExpression: true,
+			displayOptions: { show: { resource: [definition.value] } },
+			options: operationOptions(entity, definition.noun),
+			default: defaultOperation,
+		},
+	];
+	for (const operation of ['get', 'update', 'delete'] as const) {
+		if (!hasVerb(entity, operation)) continue;
+		properties.push({
+			displayName: `${definition.label} ID`,
+			name: 'recordId',
+			type: 'string',
+			required: true,
+			default: '',
+			placeholder: 'e.g. 1234567',
+			description: `The ID of the ${definition.noun}`,
+			displayOptions: show(operation),
+		});
+	}
+	if (hasVerb(entity, 'search')) {
+		properties.push({
+			displayName: 'Filters',
+			name: 'filters',
+			type: 'collection',
+			placeholder: 'Add Filter',
+			default: {},
+			displayOptions: show('getAll'),
+			description: 'Only records matching every filter added; From and To are inclusive',
+			options: queryParameters(entity)
+				.map((parameter) => filterProperty(definition, entity, parameter))
+				.sort(byDisplayName),
+		});
+	}
+	if (hasVerb(entity, 'create')) {
+		const fields = writableFields(entity, 'create');
+		for (const field of fields.filter((candidate) => top.includes(candidate.field))) {
+			properties.push({
+				...fieldProperty(definition, entity, field),
+				required: true,
+				displayOptions: show('create'),
+			});
+		}
+		properties.push({
+			displayName: 'Additional Fields',
+			name: 'additionalFields',
+			type: 'collection',
+			placeholder: 'Add Field',
+			default: {},
+			displayOptions: show('create'),
+			options: [
+				...fields
+					.filter((field) => !top.includes(field.field))
+					.map((field) => fieldProperty(definition, entity, field)),
+				...childProperties(definition, entity, 'create'),
+			].sort(byDisplayName),
+		});
+	}
+	if (hasVerb(entity, 'update')) {
+		properties.push({
+			displayName: 'Update Fields',
+			name: 'updateFields',
+			type: 'collection',
+			placeholder: 'Add Field',
+			default: {},
+			displayOptions: show('update'),
+			description:
+				'Only the fields added here change: the node reads the whole record, changes these and sends it back',
+			options: [
+				...writableFields(entity, 'update').map((field) =>
+					fieldProperty(definition, entity, field),
+				),
+				...childProperties(definition, entity, 'update'),
+			].sort(byDisplayName),
+		});
+	}
+	return properties;
+}

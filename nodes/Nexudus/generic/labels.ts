@@ -1,0 +1,34 @@
+/**
+ * Display names for catalogue names: `CoworkerId` -> `Customer`, `Booking_Resource_Name` ->
+ * `Resource Name`. Nexudus's own words (Coworker, Business, Tariff) become the words its admin
+ * panel shows (Customer, Location, Plan); the API name stays in each field's description.
+ */
+
+const WORDS: Record<string, string> = {
+	Coworker: 'Customer',
+	Business: 'Location',
+	Tariff: 'Plan',
+};
+
+export function words(name: string): string {
+	return name
+		.split('_')
+		.map((part) =>
+			part
+				.replace(/([a-z0-9])([A-Z])/g, '$1 $2')
+				.replace(/([A-Z]+)([A-Z][a-z])/g, '$1 $2')
+				.split(' ')
+				.map((word) => WORDS[word] ?? word)
+				.join(' '),
+		)
+		.join(' ');
+}
+
+/** `CoworkerId` -> `Customer` when a picker stands for it, else `Issued By ID`. */
+export function fieldLabel(field: string, isId: boolean, hasPicker: boolean): string {
+	if (isId && /Id$/.test(field)) {
+		const base = words(field.replace(/Id$/, ''));
+		return hasPicker ? base : `${base} ID`;
+	}
+	return words(field);
+}

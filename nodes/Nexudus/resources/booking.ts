@@ -1,0 +1,13 @@
+import type { ResourceDefinition } from './definition';
+
+export const booking: ResourceDefinition = {
+	value: 'booking',
+	label: 'Booking',
+	entity: 'Booking',
+	noun: 'booking',
+	// The catalogue names the inline children's properties without their types.
+	childKinds: {
+		BookingProducts: { ProductId: 'id', Quantity: 'integer', InvoiceInMinutes: 'boolean' },
+		BookingVisitors: { VisitorFullName: 'string', VisitorEmail: 'string' },
+	},
+};

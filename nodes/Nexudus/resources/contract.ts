@@ -1,0 +1,10 @@
+import type { ResourceDefinition } from './definition';
+
+export const contract: ResourceDefinition = {
+	value: 'contract',
+	label: 'Contract',
+	entity: 'CoworkerContract',
+	noun: 'contract',
+	// The catalogue names the schedule's properties without their types.
+	childKinds: { ContractSchedules: { Price: 'decimal', ApplyOn: 'dateTime' } },
+};

@@ -1,0 +1,8 @@
+import type { ResourceDefinition } from './definition';
+
+export const customer: ResourceDefinition = {
+	value: 'customer',
+	label: 'Customer',
+	entity: 'Coworker',
+	noun: 'customer',
+};

@@ -1,0 +1,26 @@
+import type { ValueKind } from '../catalogue';
+import type { PickerName } from '../methods/pickers';
+
+/**
+ * What a first-class resource says about itself; everything else (operations, filters, fields,
+ * their types and enum names) comes from the catalogue entry it names.
+ */
+export interface ResourceDefinition {
+	/** The node's `resource` value. */
+	value: string;
+	/** Shown in the Resource list. */
+	label: string;
+	/** The catalogue entity (`Coworker` for Customer). */
+	entity: string;
+	/** Lower-case noun for operation texts: "Create a booking". */
+	noun: string;
+	/**
+	 * Pickers beyond the automatic ones (an id field or filter named after Coworker, Business,
+	 * Resource, Team, Tariff or Product gets that picker), keyed by field or filter property.
+	 */
+	pickers?: Record<string, PickerName>;
+	/** Fields shown at the top of Create although the catalogue does not mark them required. */
+	topFields?: string[];
+	/** Types of inline child properties the catalogue names without a type. */
+	childKinds?: Record<string, Record<string, ValueKind>>;
+}

@@ -1,0 +1,8 @@
+import type { ResourceDefinition } from './definition';
+
+export const delivery: ResourceDefinition = {
+	value: 'delivery',
+	label: 'Delivery',
+	entity: 'CoworkerDelivery',
+	noun: 'delivery',
+};

@@ -1,0 +1,8 @@
+import type { ResourceDefinition } from './definition';
+
+export const helpDeskMessage: ResourceDefinition = {
+	value: 'helpDeskMessage',
+	label: 'Help Desk Message',
+	entity: 'HelpDeskMessage',
+	noun: 'help desk message',
+};

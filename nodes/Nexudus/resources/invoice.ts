@@ -1,0 +1,8 @@
+import type { ResourceDefinition } from './definition';
+
+export const invoice: ResourceDefinition = {
+	value: 'invoice',
+	label: 'Invoice',
+	entity: 'CoworkerInvoice',
+	noun: 'invoice',
+};

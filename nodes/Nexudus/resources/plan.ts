@@ -1,0 +1,8 @@
+import type { ResourceDefinition } from './definition';
+
+export const plan: ResourceDefinition = {
+	value: 'plan',
+	label: 'Plan',
+	entity: 'Tariff',
+	noun: 'plan',
+};

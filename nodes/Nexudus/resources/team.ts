@@ -1,0 +1,8 @@
+import type { ResourceDefinition } from './definition';
+
+export const team: ResourceDefinition = {
+	value: 'team',
+	label: 'Team',
+	entity: 'Team',
+	noun: 'team',
+};
