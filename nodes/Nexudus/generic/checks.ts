@@ -10,7 +10,7 @@ import {
 	writableChildren,
 	writableFields,
 } from '../catalogue';
-import { words } from './labels';
+import { filterLabel, words } from './labels';
 import { unknownNameProblem } from './names';
 import type { ValueSpec } from './values';
 import { toApiValue } from './values';
@@ -52,7 +52,7 @@ export function buildQuery(check: InputChecker, target: Target, given: IDataObje
 				),
 			);
 		}
-		const label = `Filters > ${labelOf(name)}`;
+		const label = `Filters > ${filterLabel(parameter)} (${name})`;
 		if (parameter.kind === 'string' && String(value ?? '').trim() === '') {
 			check.fail(label, 'is empty: give a value or remove the filter');
 		}

@@ -13,7 +13,7 @@ import {
 import type { PickerName } from '../methods/pickers';
 import { PICKERS, pickerForEntity } from '../methods/pickers';
 import type { ResourceDefinition } from '../resources/definition';
-import { fieldLabel, words } from './labels';
+import { fieldLabel, filterLabel, words } from './labels';
 import { DAYS_OF_WEEK } from './values';
 
 /**
@@ -218,14 +218,13 @@ function filterProperty(
 	// `Booking_Resource` takes a resource's Id; `Booking_Resource_Name` a text about it.
 	const navigation = !parameter.property.includes('_');
 	const picker = navigation ? pickerFor(definition, parameter.property, parameter.kind) : undefined;
-	const end = parameter.end === 'from' ? ' From' : parameter.end === 'to' ? ' To' : '';
 	const idSuffix =
 		parameter.kind === 'id' && !picker && !/Id$/.test(parameter.property) ? ' ID' : '';
 	const bound =
 		parameter.end === 'from' ? ' (at or after)' : parameter.end === 'to' ? ' (at or before)' : '';
 	return valueProperty({
 		name: parameter.param,
-		label: `${words(parameter.property)}${idSuffix}${end}`,
+		label: filterLabel({ property: `${parameter.property}${idSuffix}`, end: parameter.end }),
 		kind: parameter.kind,
 		apiName: `filter ${parameter.param}${bound}`,
 		enumValues: enumValues(entity, parameter.property),

@@ -32,3 +32,9 @@ export function fieldLabel(field: string, isId: boolean, hasPicker: boolean): st
 	}
 	return words(field);
 }
+
+/** `from_Booking_FromTime` (property `FromTime`, end `from`) -> `From Time From`. */
+export function filterLabel(parameter: { property: string; end?: 'from' | 'to' }): string {
+	const end = parameter.end === 'from' ? ' From' : parameter.end === 'to' ? ' To' : '';
+	return `${words(parameter.property)}${end}`;
+}
