@@ -3,12 +3,13 @@
  *
  * Query parameters understood (for a resource with prefix `WebHook`):
  * - `page` (default 1), `size` (default 25, clamped to 1000), `orderBy` (property name, case-insensitive), `dir` (0 asc, 1 desc)
- * - `WebHook_<Field>`: equality for integers/booleans, case-insensitive "contains" for text, same minute for dates
- * - `from_WebHook_<Field>` / `to_WebHook_<Field>`: inclusive ranges for integers and dates (dates as `YYYY-MM-DDTHH:mm`, UTC)
+ * - `WebHook_<Field>`: equality for numbers/booleans (an integer also matches a list containing it), case-insensitive
+ *   "contains" for text, same minute for dates
+ * - `from_WebHook_<Field>` / `to_WebHook_<Field>`: inclusive ranges for numbers and dates (dates as `YYYY-MM-DDTHH:mm`, UTC)
  * Unknown parameters are ignored; a malformed value throws a `QueryError` naming the parameter.
  */
 
-export type FieldKind = 'int' | 'text' | 'bool' | 'date';
+export type FieldKind = 'int' | 'number' | 'text' | 'bool' | 'date';
 
 export interface SearchField {
 	/** Name used in the query string after the prefix, e.g. `Business` in `WebHook_Business`. */
@@ -18,6 +19,10 @@ export interface SearchField {
 	kind: FieldKind;
 	/** Only `from_`/`to_` range parameters exist for this field (e.g. CreatedOn). */
 	rangeOnly?: boolean;
+	/** Whether `from_`/`to_` parameters exist; by default for int and date fields. */
+	range?: boolean;
+	/** Reads the value from somewhere else than `row[property]` (e.g. a related record). */
+	value?: (row: object) => unknown;
 }
 
 export interface SearchSpec {
@@ -69,6 +74,11 @@ function parseIntParam(name: string, value: string): number {
 	return Number(value);
 }
 
+function parseNumberParam(name: string, value: string): number {
+	if (!/^-?\d+(\.\d+)?$/.test(value)) throw new QueryError(name, value, 'is not a valid number');
+	return Number(value);
+}
+
 function parseBoolParam(name: string, value: string): boolean {
 	const lower = value.toLowerCase();
 	if (lower !== 'true' && lower !== 'false')
@@ -109,11 +119,16 @@ function equalityPredicate(
 	value: string,
 	textMatch: TextMatch,
 ): Predicate {
-	const get = (row: object) => propertyOf(row, field.property);
+	const get = (row: object) => (field.value ? field.value(row) : propertyOf(row, field.property));
 	switch (field.kind) {
-		case 'int': {
-			const wanted = parseIntParam(name, value);
-			return (row) => get(row) === wanted;
+		case 'int':
+		case 'number': {
+			const wanted =
+				field.kind === 'int' ? parseIntParam(name, value) : parseNumberParam(name, value);
+			return (row) => {
+				const actual = get(row);
+				return Array.isArray(actual) ? actual.includes(wanted) : actual === wanted;
+			};
 		}
 		case 'bool': {
 			const wanted = parseBoolParam(name, value);
@@ -141,11 +156,17 @@ function rangePredicate(
 	value: string,
 	bound: 'from' | 'to',
 ): Predicate {
-	const limit = field.kind === 'date' ? parseDateParam(name, value) : parseIntParam(name, value);
+	const limit =
+		field.kind === 'date'
+			? parseDateParam(name, value)
+			: field.kind === 'number'
+				? parseNumberParam(name, value)
+				: parseIntParam(name, value);
 	const toComparable = (raw: unknown) =>
 		field.kind === 'date' ? recordMinute(raw) : typeof raw === 'number' ? raw : undefined;
 	return (row) => {
-		const actual = toComparable(propertyOf(row, field.property));
+		const raw = field.value ? field.value(row) : propertyOf(row, field.property);
+		const actual = toComparable(raw);
 		if (actual === undefined) return false;
 		return bound === 'from' ? actual >= limit : actual <= limit;
 	};
@@ -163,7 +184,9 @@ export function buildPredicates(
 		const name = `${spec.prefix}_${field.param}`;
 		if (!field.rangeOnly && present(name))
 			predicates.push(equalityPredicate(field, name, query[name], textMatch));
-		if (field.kind !== 'int' && field.kind !== 'date') continue;
+		const ranged =
+			field.rangeOnly || (field.range ?? (field.kind === 'int' || field.kind === 'date'));
+		if (!ranged || field.kind === 'text' || field.kind === 'bool') continue;
 		for (const bound of ['from', 'to'] as const) {
 			const rangeName = `${bound}_${name}`;
 			if (present(rangeName))

@@ -11,25 +11,50 @@ import { randomBytes, randomUUID } from 'crypto';
 // eslint-disable-next-line @n8n/community-nodes/no-restricted-imports -- test-only fake server
 import * as http from 'http';
 
+import {
+	INVALID_VALUE,
+	type ParsedBody,
+	REQUIRED,
+	type Reply,
+	type Route,
+	type RouteContext,
+	type ValidationError,
+	isBlank,
+	isPlainObject,
+	isoSeconds,
+	json,
+	jsonObjectOf,
+	parseBody,
+	validationFailed,
+} from './common';
 import { type DeliveryResult, deliveryPayload, postDelivery } from './delivery';
+import { entityControl, entityRoles, entityRoutes } from './entityRoutes';
+import { seedDemo, seedEntity } from './entitySeed';
+import { EntityStore, type StoredRecord } from './entityStore';
 import { type PagedResult, QueryError, type SearchSpec, search, type TextMatch } from './search';
 import { Throttle, type ThrottleSetting, retryAfterSeconds } from './throttle';
 
+export type { ValidationError } from './common';
+export { isoSeconds } from './common';
 export type { DeliveryResult } from './delivery';
 export { SIGNATURE_HEADER, signPayload } from './delivery';
 export type { PagedResult } from './search';
+export type { StoredRecord } from './entityStore';
+export { FIRST_ENTITY_ID } from './entityStore';
+export { FIRST_CLASS_ENTITIES, SAMPLE_ENTITIES, SERVED_ENTITIES } from './catalogue';
 export type { ThrottleLimits, ThrottleSetting } from './throttle';
 export { DEFAULT_THROTTLE_LIMITS } from './throttle';
 
-export const ALL_ROLES = [
+const WEBHOOK_ROLES = [
 	'WebHook-List',
 	'WebHook-Read',
 	'WebHook-Create',
 	'WebHook-Edit',
 	'WebHook-Delete',
-	'Business-List',
-] as const;
-export type Role = (typeof ALL_ROLES)[number];
+];
+/** Every role the fake checks: WebHook's and `<Entity>-List/-Read/-Create/-Edit/-Delete/-Update` of the served entities. */
+export const ALL_ROLES: readonly string[] = [...WEBHOOK_ROLES, ...entityRoles()];
+export type Role = string;
 
 export const MIN_ACTION = 1;
 export const MAX_ACTION = 90;
@@ -104,45 +129,12 @@ export interface RecordedRequest {
 	status: number;
 }
 
-export interface ValidationError {
-	AttemptedValue: unknown;
-	Message: string;
-	PropertyName: string;
-}
-
 /** Editable fields of a webhook, as accepted by POST and PUT. */
 type WebHookInput = Pick<
 	FakeWebHook,
 	'BusinessId' | 'Name' | 'Action' | 'Description' | 'URL' | 'Active'
 >;
 
-interface Reply {
-	status: number;
-	body: unknown;
-	headers?: Record<string, string>;
-}
-
-type ParsedBody =
-	| { kind: 'empty' }
-	| { kind: 'json'; value: unknown }
-	| { kind: 'form'; value: Record<string, string> }
-	| { kind: 'other'; text: string; contentType: string };
-
-interface RouteContext {
-	id: string | undefined;
-	query: Record<string, string>;
-	body: ParsedBody;
-}
-
-interface Route {
-	method: string;
-	pattern: RegExp;
-	role: Role;
-	handle: (context: RouteContext) => Reply;
-}
-
-const REQUIRED = 'is a required field';
-const INVALID_VALUE = 'is not a valid value';
 const DENIED = 'Authorization has been denied for this request.';
 const WEBHOOK_NOT_FOUND = 'WebHook not found';
 
@@ -182,53 +174,6 @@ const WEBHOOK_SEARCH: SearchSpec = {
 	],
 };
 
-const BUSINESS_SEARCH: SearchSpec = {
-	prefix: 'Business',
-	fields: [
-		{ param: 'Name', property: 'Name', kind: 'text' },
-		{ param: 'WebAddress', property: 'WebAddress', kind: 'text' },
-		{ param: 'Active', property: 'Active', kind: 'bool' },
-	],
-	properties: [
-		'Id',
-		'Name',
-		'WebAddress',
-		'Active',
-		'UniqueId',
-		'CreatedOn',
-		'UpdatedOn',
-		'ToStringText',
-	],
-};
-
-/** ISO 8601 at second precision, as Nexudus returns dates: `YYYY-MM-DDTHH:mm:ssZ`. */
-export function isoSeconds(ms: number = Date.now()): string {
-	return new Date(ms).toISOString().replace(/\.\d{3}Z$/, 'Z');
-}
-
-function json(status: number, body: unknown, headers?: Record<string, string>): Reply {
-	return { status, body, headers };
-}
-
-function validationFailed(errors: ValidationError[]): Reply {
-	return json(400, {
-		Message: errors.map((error) => `${error.PropertyName}: ${error.Message}`).join('\n'),
-		Value: null,
-		Errors: errors,
-		WasSuccessful: false,
-	});
-}
-
-function isPlainObject(value: unknown): value is Record<string, unknown> {
-	return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
-
-function isBlank(value: unknown): boolean {
-	return (
-		value === undefined || value === null || (typeof value === 'string' && value.trim() === '')
-	);
-}
-
 function isHttpUrl(value: string): boolean {
 	try {
 		const url = new URL(value);
@@ -236,22 +181,6 @@ function isHttpUrl(value: string): boolean {
 	} catch {
 		return false;
 	}
-}
-
-function parseBody(contentType: string | undefined, raw: string): ParsedBody {
-	if (raw === '') return { kind: 'empty' };
-	const type = (contentType ?? '').toLowerCase();
-	if (type.includes('application/x-www-form-urlencoded')) {
-		return { kind: 'form', value: Object.fromEntries(new URLSearchParams(raw)) };
-	}
-	if (type.includes('json')) {
-		try {
-			return { kind: 'json', value: JSON.parse(raw) as unknown };
-		} catch {
-			// malformed JSON is kept as text; write endpoints answer 400
-		}
-	}
-	return { kind: 'other', text: raw, contentType: type };
 }
 
 /** What `requests` keeps of a body: never the password. */
@@ -266,26 +195,6 @@ function recordableBody(body: ParsedBody): unknown {
 		case 'other':
 			return body.text;
 	}
-}
-
-/** The JSON object a write endpoint needs, or the error reply ASP.NET would give. */
-function jsonObjectOf(body: ParsedBody): { value: Record<string, unknown> } | { reply: Reply } {
-	if (body.kind === 'json' && isPlainObject(body.value)) return { value: body.value };
-	if (body.kind === 'other' && !body.contentType.includes('json')) {
-		return {
-			reply: json(415, {
-				Message: `The request entity's media type '${body.contentType}' is not supported for this resource.`,
-			}),
-		};
-	}
-	return {
-		reply: json(400, {
-			Message: 'The request is invalid.',
-			Value: null,
-			Errors: [],
-			WasSuccessful: false,
-		}),
-	};
 }
 
 function readRawBody(request: http.IncomingMessage): Promise<string> {
@@ -321,6 +230,8 @@ export class FakeNexudus {
 	readonly businesses: FakeBusiness[] = [];
 	readonly webhooks = new Map<number, FakeWebHook>();
 	readonly requests: RecordedRequest[] = [];
+	/** Records of the catalogue entities the fake serves besides WebHook (see entityStore.ts). */
+	readonly entities: EntityStore;
 	tokensIssued = 0;
 
 	private readonly server: http.Server;
@@ -372,12 +283,6 @@ export class FakeNexudus {
 			role: 'WebHook-Delete',
 			handle: (c) => this.deleteWebHook(c),
 		},
-		{
-			method: 'GET',
-			pattern: /^\/api\/sys\/businesses\/?$/i,
-			role: 'Business-List',
-			handle: (c) => this.searchBusinesses(c),
-		},
 	];
 
 	private constructor(options: FakeNexudusOptions) {
@@ -389,6 +294,13 @@ export class FakeNexudus {
 		this.webhookSecret = options.webhookSecret;
 		this.throttle = new Throttle(options.throttle);
 		this.textFilterMatch = options.textFilterMatch ?? 'contains';
+		this.entities = new EntityStore({
+			email: this.email,
+			businesses: this.businesses,
+			nextBusinessId: () => this.nextBusinessId++,
+			textFilterMatch: () => this.textFilterMatch,
+		});
+		this.routes.push(...entityRoutes(this.entities, this.email));
 		this.server = http.createServer((request, response) => {
 			this.handle(request, response).catch((error: Error) => {
 				if (!response.headersSent)
@@ -513,6 +425,23 @@ export class FakeNexudus {
 				UpdatedOn: isoSeconds(updated),
 			});
 		}
+	}
+
+	/**
+	 * Adds records to a served entity (`fake.entities.served()`): `count` generated ones, or the given
+	 * ones with generated required values underneath; ids point at records of `businessId`'s location.
+	 */
+	seed(
+		entity: string,
+		countOrRecords: number | Array<Record<string, unknown>>,
+		businessId?: number,
+	): StoredRecord[] {
+		return seedEntity(this.entities, entity, countOrRecords, businessId);
+	}
+
+	/** Demo records for every location: customers, teams, plans, products, resources and a few of every other served entity. */
+	seedEntities(): void {
+		seedDemo(this.entities);
 	}
 
 	// ----- behaviour controls -----
@@ -643,7 +572,7 @@ export class FakeNexudus {
 		authorization: string | undefined,
 	): Reply {
 		if (/^\/api\/token\/?$/i.test(path) && method === 'POST') return this.issueToken(body);
-		if (!/^\/api\/sys(\/|$)/i.test(path)) return this.noResource(path);
+		if (!/^\/api\/[a-z]+\//i.test(path)) return this.noResource(path);
 
 		if (this.failures.passing > 0) {
 			this.failures.passing--;
@@ -678,8 +607,9 @@ export class FakeNexudus {
 		for (const route of this.routes) {
 			const match = route.method === method ? route.pattern.exec(path) : null;
 			if (!match) continue;
-			if (!this.roles.has(route.role)) {
-				return json(403, { Message: `You do not have the required role: ${route.role}` });
+			const role = typeof route.role === 'function' ? route.role(query) : route.role;
+			if (!this.roles.has(role)) {
+				return json(403, { Message: `You do not have the required role: ${role}` });
 			}
 			return route.handle({ id: match[1], query, body });
 		}
@@ -736,12 +666,6 @@ export class FakeNexudus {
 				withoutDescription,
 				this.textFilterMatch,
 			),
-		);
-	}
-
-	private searchBusinesses({ query }: RouteContext): Reply {
-		return this.searchReply(() =>
-			search(this.businesses, query, BUSINESS_SEARCH, (business) => ({ ...business })),
 		);
 	}
 
@@ -914,6 +838,8 @@ export class FakeNexudus {
 	private async control(method: string, path: string, body: ParsedBody): Promise<Reply> {
 		const input = body.kind === 'json' && isPlainObject(body.value) ? body.value : {};
 		const ok = json(200, { ok: true });
+		const entityReply = entityControl(this.entities, method, path, input);
+		if (entityReply) return entityReply;
 		const deleteMatch = /^\/__control\/webhooks\/(\d+)$/.exec(path);
 		if (method === 'DELETE' && deleteMatch) {
 			return this.webhooks.delete(Number(deleteMatch[1]))

@@ -1,0 +1,276 @@
+/**
+ * What the fake derives from one catalogue entry: the record's properties and their types, what
+ * POST/PUT accept and require, the search filters, the properties list rows leave out, and the
+ * "navigation" properties (e.g. a booking's `ResourceName`) read from the record an id points at.
+ */
+import { type CatalogueChild, type CatalogueEntity, type Verb } from './catalogue';
+import { type FieldKind, type SearchField } from './search';
+
+export type ValueType =
+	| 'text'
+	| 'bool'
+	| 'int'
+	| 'long'
+	| 'decimal'
+	| 'date'
+	| 'enum'
+	| 'intList'
+	| 'list';
+
+export interface FieldSchema {
+	name: string;
+	type: ValueType;
+	nullable: boolean;
+	onCreate: boolean;
+	onUpdate: boolean;
+	requiredOnCreate: boolean;
+	/** Required on PUT too: the record a PUT leaves behind must still be valid. */
+	requiredOnUpdate: boolean;
+	/** Allowed enum values, when the catalogue lists them. */
+	enumValues?: ReadonlySet<number>;
+	/** Served entity this `<Entity>Id` field points at. */
+	references?: string;
+}
+
+/** `<Nav><Property>` read from the `<Nav>` record the `<Nav>Id` field points at, e.g. `CoworkerFullName`. */
+export interface DerivedProperty {
+	name: string;
+	via: string;
+	target: string;
+	property: string;
+}
+
+/** A search filter: `SearchField` plus, for a filter on a related record, how to read its value. */
+export interface FilterSchema extends SearchField {
+	derived?: DerivedProperty;
+}
+
+/** `AddedTeams` / `RemovedTeams` change the `Teams` list without resending it. */
+export interface ListCompanion {
+	list: string;
+	mode: 'add' | 'remove';
+}
+
+export interface EntitySchema {
+	entity: string;
+	path: string;
+	verbs: ReadonlySet<Verb>;
+	commands: boolean;
+	/** Fields POST or PUT accept, in catalogue order. */
+	fields: FieldSchema[];
+	companions: ReadonlyMap<string, ListCompanion>;
+	children: CatalogueChild[];
+	/** Properties only Nexudus sets (e.g. `Invoiced`), known from the filters: kept as they are by PUT. */
+	readOnly: Array<{ name: string; type: ValueType; nullable: boolean }>;
+	derived: DerivedProperty[];
+	filters: FilterSchema[];
+	/** Properties a list row leaves out (collections and long text): only `GET {path}/{id}` has them. */
+	omittedInList: ReadonlySet<string>;
+	/** Every stored property name (for `orderBy`). */
+	properties: string[];
+}
+
+export const BASE_PROPERTIES = [
+	'Id',
+	'UniqueId',
+	'CreatedOn',
+	'UpdatedOn',
+	'UpdatedBy',
+	'IsNew',
+	'SystemId',
+	'ToStringText',
+	'LocalizationDetails',
+	'CustomFields',
+] as const;
+
+/** Long text a summary row does without (the WebHook list leaves out Description the same way). */
+const LONG_TEXT = /(Description|Notes|Html|Summary|Text|Content|Address|Addresses)$/;
+
+/** Filters the fake served before it read the catalogue, kept so nothing that used them breaks. */
+const EXTRA_FILTERS: Record<string, Array<{ param: string; type: string }>> = {
+	Business: [
+		{ param: 'Business_WebAddress', type: 'string' },
+		{ param: 'Business_Active', type: 'bool' },
+	],
+};
+
+export function valueType(catalogueType: string): { type: ValueType; nullable: boolean } {
+	const nullable = catalogueType.endsWith('?');
+	switch (catalogueType.replace(/\?$/, '')) {
+		case 'string':
+		case 'Guid':
+			return { type: 'text', nullable: true };
+		case 'bool':
+			return { type: 'bool', nullable };
+		case 'int':
+		case 'DayOfWeek':
+			return { type: 'int', nullable };
+		case 'long':
+			return { type: 'long', nullable: true };
+		case 'decimal':
+			return { type: 'decimal', nullable };
+		case 'DateTime':
+			return { type: 'date', nullable: true };
+		case 'enum':
+			return { type: 'enum', nullable };
+		case 'int[]':
+			return { type: 'intList', nullable: false };
+		case 'list':
+			return { type: 'list', nullable: false };
+		default:
+			// an entity type name (`Business`, `Coworker`…): a navigation filter on that record's Id
+			return { type: 'long', nullable: true };
+	}
+}
+
+/** The value a property has when nothing was sent: what .NET gives a missing JSON property. */
+export function defaultValue(type: ValueType, nullable: boolean): unknown {
+	if (type === 'intList' || type === 'list') return [];
+	if (nullable) return null;
+	if (type === 'bool') return false;
+	if (type === 'int' || type === 'decimal' || type === 'enum') return 0;
+	return null;
+}
+
+function searchKind(type: ValueType): FieldKind {
+	switch (type) {
+		case 'text':
+			return 'text';
+		case 'bool':
+			return 'bool';
+		case 'date':
+			return 'date';
+		case 'decimal':
+			return 'number';
+		default:
+			return 'int';
+	}
+}
+
+export function buildSchema(entry: CatalogueEntity, served: ReadonlySet<string>): EntitySchema {
+	const byName = new Map<string, FieldSchema>();
+	const fieldNames = new Set([...entry.create, ...entry.update].map((field) => field.field));
+	const companions = new Map<string, ListCompanion>();
+	for (const name of fieldNames) {
+		const match = /^(Added|Removed)(.+)$/.exec(name);
+		if (match && fieldNames.has(match[2]))
+			companions.set(name, { list: match[2], mode: match[1] === 'Added' ? 'add' : 'remove' });
+	}
+	const addField = (field: CatalogueEntity['create'][number], verb: 'create' | 'update') => {
+		if (companions.has(field.field)) return;
+		let schema = byName.get(field.field);
+		if (!schema) {
+			const target = /^(.+)Id$/.exec(field.field)?.[1];
+			const enumValues = entry.enums[field.field];
+			schema = {
+				name: field.field,
+				...valueType(field.type),
+				onCreate: false,
+				onUpdate: false,
+				requiredOnCreate: false,
+				requiredOnUpdate: false,
+				enumValues: enumValues ? new Set(Object.keys(enumValues).map(Number)) : undefined,
+				references: target !== undefined && served.has(target) ? target : undefined,
+			};
+			byName.set(field.field, schema);
+		}
+		if (verb === 'create') {
+			schema.onCreate = true;
+			schema.requiredOnCreate = field.required === true;
+		} else {
+			schema.onUpdate = true;
+		}
+	};
+	entry.create.forEach((field) => addField(field, 'create'));
+	entry.update.forEach((field) => addField(field, 'update'));
+	const fields = Array.from(byName.values());
+	for (const field of fields) field.requiredOnUpdate = field.requiredOnCreate && field.onUpdate;
+
+	const own = new Set<string>([
+		...BASE_PROPERTIES,
+		...byName.keys(),
+		...entry.children.map((child) => child.field),
+	]);
+	const derive = (name: string): DerivedProperty | undefined => {
+		for (let cut = 1; cut < name.length; cut++) {
+			const nav = name.slice(0, cut);
+			const via = byName.get(`${nav}Id`);
+			if (via?.references === nav)
+				return { name, via: via.name, target: nav, property: name.slice(cut) };
+		}
+		return undefined;
+	};
+
+	const readOnly: EntitySchema['readOnly'] = [];
+	const derived = new Map<string, DerivedProperty>();
+	const filters: FilterSchema[] = [];
+	const prefix = `${entry.entity}_`;
+	for (const filter of [...entry.filters, ...(EXTRA_FILTERS[entry.entity] ?? [])]) {
+		if (!filter.param.startsWith(prefix)) continue;
+		const rest = filter.param.slice(prefix.length);
+		const { type, nullable } = valueType(filter.type);
+		const base = {
+			param: rest,
+			range: 'range' in filter ? filter.range === true : false,
+			rangeOnly: 'rangeOnly' in filter ? filter.rangeOnly === true : false,
+		};
+		const segments = rest.split('_');
+		if (segments.length === 1 && byName.has(`${rest}Id`) && !byName.has(rest)) {
+			// navigation filter: Booking_Resource=<id> matches ResourceId
+			filters.push({ ...base, property: `${rest}Id`, kind: 'int' });
+			continue;
+		}
+		if (segments.length === 2 && segments[1] === 'Id' && byName.has(`${segments[0]}Id`)) {
+			filters.push({ ...base, property: `${segments[0]}Id`, kind: 'int' });
+			continue;
+		}
+		const name = segments.join('');
+		const navigation = segments.length === 2 ? derive(name) : undefined;
+		if (navigation && navigation.target === segments[0]) {
+			derived.set(name, navigation);
+			filters.push({ ...base, property: name, kind: searchKind(type), derived: navigation });
+			continue;
+		}
+		if (segments.length === 1 && !own.has(rest)) {
+			readOnly.push({ name: rest, type, nullable });
+			own.add(rest);
+		}
+		const ownType = byName.get(name)?.type ?? readOnly.find((p) => p.name === name)?.type;
+		const kind =
+			rest === 'CreatedOn' || rest === 'UpdatedOn' ? 'date' : searchKind(ownType ?? type);
+		filters.push({ ...base, property: name, kind });
+	}
+	for (const key of entry.keyFields) {
+		if (own.has(key) || derived.has(key)) continue;
+		const navigation = derive(key);
+		if (navigation) derived.set(key, navigation);
+		else {
+			readOnly.push({ name: key, type: 'text', nullable: true });
+			own.add(key);
+		}
+	}
+
+	const keyFields = new Set(entry.keyFields);
+	const omittedInList = new Set<string>(entry.getOnlyListProperties ?? []);
+	for (const child of entry.children) omittedInList.add(child.field);
+	for (const field of fields) {
+		const collection = field.type === 'intList' || field.type === 'list';
+		const longText = field.type === 'text' && LONG_TEXT.test(field.name);
+		if ((collection || longText) && !keyFields.has(field.name)) omittedInList.add(field.name);
+	}
+
+	return {
+		entity: entry.entity,
+		path: entry.path,
+		verbs: new Set(entry.verbs),
+		commands: entry.commands === true,
+		fields,
+		companions,
+		children: entry.children,
+		readOnly,
+		derived: Array.from(derived.values()),
+		filters,
+		omittedInList,
+		properties: Array.from(own),
+	};
+}
