@@ -393,6 +393,9 @@ export class EntityStore {
 	}
 
 	private valueProblem(field: FieldSchema, value: unknown): string | undefined {
+		// What the store itself gives an unset field (0 for an enum or id) goes back unchanged
+		// when a client PUTs the record it read.
+		if (value === defaultValue(field.type, field.nullable)) return undefined;
 		if (!hasType(field.type, value)) return INVALID_VALUE;
 		if (field.enumValues && !field.enumValues.has(value as number)) return INVALID_VALUE;
 		if (field.references && !this.exists(field.references, value))
