@@ -251,6 +251,8 @@ export async function loadOptions(
 	...args: unknown[]
 ): Promise<unknown> {
 	const { node, workflow, additionalData } = prepareNode(setup);
+	// The editor sends the node's current parameters with each request.
+	additionalData.currentNodeParameters = setup.parameters;
 	const context = new LoadOptionsContext(workflow, node, additionalData, `parameters.${method}`);
 	const methods = nodeTypes[node.type].methods as Record<
 		string,

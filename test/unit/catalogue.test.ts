@@ -338,7 +338,7 @@ describe('fields are checked before any request', () => {
 				),
 			),
 		).toBe(
-			'Floor Plan Desk Id (FloorPlanDeskId): "FloorPlanDeskId" is not a field of the Booking record Nexudus returned; nearest: FloorPlanDesk, Id, Notes',
+			'Floor Plan Desk ID (FloorPlanDeskId): "FloorPlanDeskId" is not a field of the Booking record Nexudus returned; nearest: FloorPlanDesk, Id, Notes',
 		);
 		// Added…/Removed… companions edit a list the record carries under its plain name.
 		expect(() =>

@@ -10,7 +10,8 @@ import {
 	writableChildren,
 	writableFields,
 } from '../catalogue';
-import { filterLabel, words } from './labels';
+import { pickerForEntity } from '../methods/pickers';
+import { fieldLabel, filterLabel } from './labels';
 import { unknownNameProblem } from './names';
 import type { ValueSpec } from './values';
 import { toApiValue } from './values';
@@ -33,7 +34,12 @@ export interface Target {
 	childKinds?: Record<string, Record<string, ValueKind>>;
 }
 
-const labelOf = (name: string) => `${words(name)} (${name})`;
+/** `Location (BusinessId)`, `Issued By ID (IssuedById)`: the form's name and the API's. */
+function labelOf(name: string): string {
+	const isId = /.Id$/.test(name);
+	const picker = isId ? pickerForEntity(name.replace(/Id$/, '')) : undefined;
+	return `${fieldLabel(name, isId, picker !== undefined)} (${name})`;
+}
 
 /** Filters by catalogue name -> Nexudus query. */
 export function buildQuery(check: InputChecker, target: Target, given: IDataObject): IDataObject {
