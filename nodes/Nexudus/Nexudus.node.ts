@@ -60,7 +60,9 @@ export class Nexudus implements INodeType {
 				type: 'options',
 				noDataExpression: true,
 				options: resourceOptions,
-				default: 'customer',
+				// WebHook stays the default: saved workflows omit default values, so changing it would
+				// turn their WebHook nodes into another resource.
+				default: 'webHook',
 			},
 			...webHook.description,
 			...catalogueProperties,
