@@ -28,7 +28,8 @@ const resourceOptions = [
 const catalogueProperties = [
 	...RESOURCES.flatMap(resourceDescription),
 	...otherRecordDescription,
-	...commonDescription(catalogueResources),
+	// WebHook's Get Many shares Return All, Limit and Sort (it has no Run Command).
+	...commonDescription([...catalogueResources, 'webHook']),
 ];
 
 export class Nexudus implements INodeType {

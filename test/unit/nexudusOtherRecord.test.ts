@@ -1,8 +1,7 @@
-import type { IDataObject, INodeExecutionData, INodeParameters } from 'n8n-workflow';
+import type { IDataObject, INodeParameters } from 'n8n-workflow';
 
-import { FakeNexudus } from '../fake-nexudus/server';
-import type { StoredCredential } from '../harness/n8n';
-import { executeNode, loadOptions, newCredential } from '../harness/n8n';
+import { useFakeNexudus } from '../harness/fakeSession';
+import { loadOptions } from '../harness/n8n';
 
 /**
  * Other Record over real HTTP: any catalogue entity by name, filters and fields as name/value
@@ -11,29 +10,12 @@ import { executeNode, loadOptions, newCredential } from '../harness/n8n';
  * Update's read-first guard, and paging at the floor number of requests.
  */
 
-let fake: FakeNexudus;
-let credential: StoredCredential;
-let locationId: number;
-
-beforeAll(async () => {
-	fake = await FakeNexudus.start();
-	fake.addBusiness('Downtown Hub');
-	fake.seedEntities();
-	locationId = fake.businesses[0].Id;
-});
-
-afterAll(async () => {
-	await fake.stop();
-});
+const session = useFakeNexudus({ demoRecords: true });
+const { run, apiRequests } = session;
+const failure = async (parameters: INodeParameters) => (await session.failure(parameters)).message;
 
 const afterTest: Array<() => void> = [];
 afterEach(() => afterTest.splice(0).forEach((undo) => undo()));
-
-beforeEach(() => {
-	fake.reset();
-	fake.setThrottle(false);
-	credential = newCredential(fake.url);
-});
 
 const other = (
 	entity: string,
@@ -46,25 +28,11 @@ const other = (
 	...extra,
 });
 
-async function run(parameters: INodeParameters): Promise<INodeExecutionData[]> {
-	return await executeNode({ type: 'nexudus', parameters, credential });
-}
-
-async function failure(parameters: INodeParameters): Promise<string> {
-	try {
-		await run(parameters);
-	} catch (error) {
-		return (error as Error).message;
-	}
-	throw new Error('expected the node to fail');
-}
-
-const apiRequests = () => fake.requests.filter((request) => !request.path.includes('/token'));
-const task = (id: number) => fake.entities.find('CoworkerTask', id) as IDataObject;
+const task = (id: number) => session.fake.entities.find('CoworkerTask', id) as IDataObject;
 
 describe('Other Record (CoworkerTask)', () => {
 	test('Create from JSON fields returns the full record', async () => {
-		const template = fake.seed('CoworkerTask', 1, locationId)[0] as IDataObject;
+		const template = session.fake.seed('CoworkerTask', 1, session.locationId)[0] as IDataObject;
 		const [item] = await run(
 			other('CoworkerTask', 'create', {
 				fieldsInput: 'json',
@@ -93,10 +61,12 @@ describe('Other Record (CoworkerTask)', () => {
 	});
 
 	test('Get Many with name/value filters, a range included', async () => {
-		const [early, late] = fake.seed('CoworkerTask', 2, locationId) as IDataObject[];
-		fake.entities.records('CoworkerTask').find((r) => r.Id === early.Id)!.Name = 'Zebra early';
-		fake.entities.records('CoworkerTask').find((r) => r.Id === late.Id)!.Name = 'Zebra late';
-		fake.entities.records('CoworkerTask').find((r) => r.Id === early.Id)!.CreatedOn =
+		const [early, late] = session.fake.seed('CoworkerTask', 2, session.locationId) as IDataObject[];
+		session.fake.entities.records('CoworkerTask').find((r) => r.Id === early.Id)!.Name =
+			'Zebra early';
+		session.fake.entities.records('CoworkerTask').find((r) => r.Id === late.Id)!.Name =
+			'Zebra late';
+		session.fake.entities.records('CoworkerTask').find((r) => r.Id === early.Id)!.CreatedOn =
 			'2021-05-05T12:00:00Z';
 		const items = await run(
 			other('CoworkerTask', 'getAll', {
@@ -125,7 +95,7 @@ describe('Other Record (CoworkerTask)', () => {
 	});
 
 	test('Update from name/value pairs changes only those fields', async () => {
-		const record = fake.seed('CoworkerTask', 1, locationId)[0] as IDataObject;
+		const record = session.fake.seed('CoworkerTask', 1, session.locationId)[0] as IDataObject;
 		const before = task(record.Id as number);
 		const [item] = await run(
 			other('CoworkerTask', 'update', {
@@ -163,10 +133,10 @@ describe('Other Record (CoworkerTask)', () => {
 	});
 
 	test('Update refuses a field the fetched record lacks, and sends nothing', async () => {
-		const record = fake.seed('CoworkerTask', 1, locationId)[0] as IDataObject;
+		const record = session.fake.seed('CoworkerTask', 1, session.locationId)[0] as IDataObject;
 		// As if the catalogue's name for the field were wrong: Nexudus's record has no such field.
-		const find = fake.entities.find.bind(fake.entities);
-		const spy = jest.spyOn(fake.entities, 'find').mockImplementation((entity, id) => {
+		const find = session.fake.entities.find.bind(session.fake.entities);
+		const spy = jest.spyOn(session.fake.entities, 'find').mockImplementation((entity, id) => {
 			const found = find(entity, id);
 			if (found) delete found.Notes;
 			return found;
@@ -185,10 +155,10 @@ describe('Other Record (CoworkerTask)', () => {
 	});
 
 	test('Delete removes the record', async () => {
-		const record = fake.seed('CoworkerTask', 1, locationId)[0] as IDataObject;
+		const record = session.fake.seed('CoworkerTask', 1, session.locationId)[0] as IDataObject;
 		const [item] = await run(other('CoworkerTask', 'delete', { recordId: String(record.Id) }));
 		expect(item.json).toEqual({ Id: record.Id, deleted: true });
-		expect(fake.entities.find('CoworkerTask', record.Id as number)).toBeUndefined();
+		expect(session.fake.entities.find('CoworkerTask', record.Id as number)).toBeUndefined();
 	});
 });
 
@@ -213,13 +183,13 @@ describe('Other Record verbs and names', () => {
 	});
 
 	test('Get of a read-only look-up works', async () => {
-		const country = fake.entities.records('Country')[0];
+		const country = session.fake.entities.records('Country')[0];
 		const [item] = await run(other('Country', 'get', { recordId: String(country.Id) }));
 		expect(item.json.Name).toBe(country.Name);
 	});
 
 	test('Run Command on an entity with commands (ExtraService)', async () => {
-		const service = fake.seed('ExtraService', 1, locationId)[0] as IDataObject;
+		const service = session.fake.seed('ExtraService', 1, session.locationId)[0] as IDataObject;
 		const [item] = await run(
 			other('ExtraService', 'runCommand', {
 				command: 'EXTRASERVICE_SET_EXTERNAL_ID',
@@ -228,12 +198,18 @@ describe('Other Record verbs and names', () => {
 			}),
 		);
 		expect(item.json.WasSuccessful).toBe(true);
-		expect(fake.entities.find('ExtraService', service.Id as number)!.SystemId).toBe('ext-1');
+		expect(session.fake.entities.find('ExtraService', service.Id as number)!.SystemId).toBe(
+			'ext-1',
+		);
 	});
 });
 
 describe('editor methods read the bundled catalogue', () => {
-	const setup = (parameters: INodeParameters) => ({ type: 'nexudus', parameters, credential });
+	const setup = (parameters: INodeParameters) => ({
+		type: 'nexudus',
+		parameters,
+		credential: session.credential,
+	});
 
 	test('searchEntities lists every entity with a path, filtered by the text typed', async () => {
 		const all = (await loadOptions(setup({}), 'listSearch', 'searchEntities')) as {
@@ -286,17 +262,17 @@ describe('editor methods read the bundled catalogue', () => {
 				{ name: 'Confirm tentative booking', value: 'BOOKING_CONFIRM', description: undefined },
 			]),
 		);
-		expect(fake.requests.some((request) => request.path === '/api/spaces/bookings/commands')).toBe(
-			true,
-		);
+		expect(
+			session.fake.requests.some((request) => request.path === '/api/spaces/bookings/commands'),
+		).toBe(true);
 	});
 });
 
 describe('paging', () => {
 	test('Return All reads 2,100 records in 3 requests of 1,000', async () => {
-		fake.entities.clear('CoworkerNote');
-		fake.seed('CoworkerNote', 2100, locationId);
-		fake.reset();
+		session.fake.entities.clear('CoworkerNote');
+		session.fake.seed('CoworkerNote', 2100, session.locationId);
+		session.fake.reset();
 		const items = await run({ resource: 'customerNote', operation: 'getAll', returnAll: true });
 		expect(items).toHaveLength(2100);
 		const searches = apiRequests().filter(

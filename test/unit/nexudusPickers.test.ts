@@ -1,35 +1,19 @@
 import type { INodeListSearchResult } from 'n8n-workflow';
 
-import { FakeNexudus } from '../fake-nexudus/server';
-import type { StoredCredential } from '../harness/n8n';
-import { loadOptions, newCredential } from '../harness/n8n';
+import { useFakeNexudus } from '../harness/fakeSession';
+import { loadOptions } from '../harness/n8n';
 
 /** The record pickers (listSearch) over real HTTP: searchable by name, paged 100 at a time. */
 
-let fake: FakeNexudus;
-let credential: StoredCredential;
-let locationId: number;
-
-beforeAll(async () => {
-	fake = await FakeNexudus.start();
-	fake.addBusiness('Downtown Hub');
-	locationId = fake.businesses[0].Id;
-	fake.seedEntities();
-});
-
-afterAll(async () => {
-	await fake.stop();
-});
-
-beforeEach(() => {
-	fake.reset();
-	fake.setThrottle(false);
-	credential = newCredential(fake.url);
-});
+const session = useFakeNexudus({ demoRecords: true });
 
 async function search(method: string, filter?: string, paginationToken?: string) {
 	return (await loadOptions(
-		{ type: 'nexudus', parameters: { resource: 'booking', operation: 'create' }, credential },
+		{
+			type: 'nexudus',
+			parameters: { resource: 'booking', operation: 'create' },
+			credential: session.credential,
+		},
 		'listSearch',
 		method,
 		filter,
@@ -38,26 +22,26 @@ async function search(method: string, filter?: string, paginationToken?: string)
 }
 
 test('Customer picker finds by name and by email, shows both', async () => {
-	const [customer] = fake.seed(
+	const [customer] = session.fake.seed(
 		'Coworker',
 		[{ FullName: 'Henrietta Quokka', Email: 'hq@example.org' }],
-		locationId,
+		session.locationId,
 	);
 	const byName = await search('searchCustomers', 'Quokka');
 	expect(byName.results).toEqual([
 		{ name: 'Henrietta Quokka (hq@example.org)', value: String(customer.Id) },
 	]);
-	expect(fake.requests.at(-1)!.query).toMatchObject({ Coworker_FullName: 'Quokka' });
+	expect(session.fake.requests.at(-1)!.query).toMatchObject({ Coworker_FullName: 'Quokka' });
 	const byEmail = await search('searchCustomers', 'hq@example');
 	expect(byEmail.results.map((result) => result.value)).toEqual([String(customer.Id)]);
-	expect(fake.requests.at(-1)!.query).toMatchObject({ Coworker_Email: 'hq@example' });
+	expect(session.fake.requests.at(-1)!.query).toMatchObject({ Coworker_Email: 'hq@example' });
 });
 
 test('pickers page through 100 records at a time', async () => {
-	fake.seed(
+	session.fake.seed(
 		'Team',
 		Array.from({ length: 130 }, (_, index) => ({ Name: `Paging team ${index}` })),
-		locationId,
+		session.locationId,
 	);
 	const first = await search('searchTeams', 'Paging team');
 	expect(first.results).toHaveLength(100);
@@ -75,7 +59,7 @@ test.each([
 	['searchProducts', 'Product'],
 	['searchTeams', 'Team'],
 ])('%s lists %s records by name', async (method, entity) => {
-	const [record] = fake.seed(entity, [{ Name: `Zanzibar ${entity}` }], locationId);
+	const [record] = session.fake.seed(entity, [{ Name: `Zanzibar ${entity}` }], session.locationId);
 	const found = await search(method, 'Zanzibar');
 	expect(found.results).toEqual([{ name: `Zanzibar ${entity}`, value: String(record.Id) }]);
 	const all = await search(method);
@@ -84,5 +68,5 @@ test.each([
 
 test('Location picker lists the locations', async () => {
 	const found = await search('searchLocations', 'downtown');
-	expect(found.results).toEqual([{ name: 'Downtown Hub', value: String(locationId) }]);
+	expect(found.results).toEqual([{ name: 'Downtown Hub', value: String(session.locationId) }]);
 });

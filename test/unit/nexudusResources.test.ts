@@ -1,12 +1,10 @@
-import type { IDataObject, INodeExecutionData, INodeParameters } from 'n8n-workflow';
+import type { IDataObject, INodeParameters } from 'n8n-workflow';
 
 import { entityNamed, kindOf, writableFields } from '../../nodes/Nexudus/catalogue';
 import { topFieldNames } from '../../nodes/Nexudus/generic/description';
 import { RESOURCES } from '../../nodes/Nexudus/resources';
 import type { ResourceDefinition } from '../../nodes/Nexudus/resources/definition';
-import { FakeNexudus } from '../fake-nexudus/server';
-import type { StoredCredential } from '../harness/n8n';
-import { executeNode, newCredential } from '../harness/n8n';
+import { useFakeNexudus } from '../harness/fakeSession';
 
 /**
  * Every first-class resource over real HTTP against the fake Nexudus, through n8n-core's
@@ -14,57 +12,26 @@ import { executeNode, newCredential } from '../harness/n8n';
  * required field, then valid), partial Update, Delete and Run Command where the catalogue has them.
  */
 
-let fake: FakeNexudus;
-let credential: StoredCredential;
-let locationId: number;
-
-beforeAll(async () => {
-	fake = await FakeNexudus.start();
-	fake.addBusiness('Downtown Hub');
-	// Customers, resources, plans, products... for the ids required fields point at.
-	fake.seedEntities();
-});
-
-afterAll(async () => {
-	await fake.stop();
-});
-
-beforeEach(() => {
-	fake.reset();
-	fake.setThrottle(false);
-	if (fake.businesses.length === 0) fake.addBusiness('Downtown Hub');
-	locationId = fake.businesses[0].Id;
-	credential = newCredential(fake.url);
-});
-
-async function run(parameters: INodeParameters): Promise<INodeExecutionData[]> {
-	return await executeNode({ type: 'nexudus', parameters, credential });
-}
-
-async function runFailing(parameters: INodeParameters): Promise<Error> {
-	let caught: unknown;
-	try {
-		await run(parameters);
-	} catch (error) {
-		caught = error;
-	}
-	expect(caught).toBeInstanceOf(Error);
-	return caught as Error;
-}
+const session = useFakeNexudus({ demoRecords: true });
+const { run } = session;
+const runFailing = session.failure;
 
 const written = (method: string) =>
-	fake.requests.filter((request) => request.method === method && !request.path.includes('/token'));
+	session.fake.requests.filter(
+		(request) => request.method === method && !request.path.includes('/token'),
+	);
 
 /** A record the fake holds, valid for its validation (required fields and ids filled). */
 function seeded(entity: string): IDataObject {
-	return fake.seed(entity, 1, locationId)[0] as IDataObject;
+	return session.fake.seed(entity, 1, session.locationId)[0] as IDataObject;
 }
 
-const stored = (entity: string, id: number) => fake.entities.find(entity, id) as IDataObject;
+const stored = (entity: string, id: number) =>
+	session.fake.entities.find(entity, id) as IDataObject;
 
 /** The live stored object, for arranging data the API cannot set (CreatedOn). */
 const live = (entity: string, id: number) =>
-	fake.entities.records(entity).find((record) => record.Id === id) as IDataObject;
+	session.fake.entities.records(entity).find((record) => record.Id === id) as IDataObject;
 
 /** A string field the entity can be filtered by and updated, for the generic cases. */
 function textField(entity: string): string {
@@ -115,7 +82,11 @@ describe.each(
 
 	test('Get Many with a text filter and a CreatedOn range', async () => {
 		const field = textField(entity);
-		const [old, recent, otherText] = fake.seed(entity, 3, locationId) as IDataObject[];
+		const [old, recent, otherText] = session.fake.seed(
+			entity,
+			3,
+			session.locationId,
+		) as IDataObject[];
 		live(entity, old.Id as number)[field] = 'Alpha one';
 		live(entity, old.Id as number).CreatedOn = '2020-03-01T10:00:00Z';
 		live(entity, recent.Id as number)[field] = 'Alpha two';
@@ -132,7 +103,7 @@ describe.each(
 			}),
 		);
 		expect(items.map((item) => item.json.Id)).toEqual([old.Id]);
-		const search = fake.requests.find((request) => request.path === catalogue.path)!;
+		const search = session.fake.requests.find((request) => request.path === catalogue.path)!;
 		expect(search.query).toMatchObject({
 			[`${entity}_${field}`]: 'Alpha',
 			[`from_${entity}_CreatedOn`]: '2020-01-01T00:00',
@@ -157,7 +128,7 @@ describe.each(
 				kindOf(catalogue.fields.find((field) => field.field === missing)!.type) === 'id'
 					? { __rl: true, mode: 'list', value: '' }
 					: '';
-			fake.reset();
+			session.fake.reset();
 			const error = await runFailing(params('create', parameters));
 			expect(error.message).toContain(`(${missing}):`);
 			expect(written('POST')).toHaveLength(0);
@@ -204,7 +175,7 @@ describe.each(
 			const record = seeded(entity);
 			const [item] = await run(params('delete', { recordId: String(record.Id) }));
 			expect(item.json).toEqual({ Id: record.Id, deleted: true });
-			expect(fake.entities.find(entity, record.Id as number)).toBeUndefined();
+			expect(session.fake.entities.find(entity, record.Id as number)).toBeUndefined();
 			const error = await runFailing(params('delete', { recordId: String(record.Id) }));
 			expect(error.message).toBe(`No ${definition.label} with ID ${String(record.Id)}`);
 		});
@@ -214,7 +185,7 @@ describe.each(
 		const key = `${entity.toUpperCase()}_SET_EXTERNAL_ID`;
 
 		test('Run Command runs the command on the given records', async () => {
-			const [first, second] = fake.seed(entity, 2, locationId) as IDataObject[];
+			const [first, second] = session.fake.seed(entity, 2, session.locationId) as IDataObject[];
 			const [item] = await run(
 				params('runCommand', {
 					command: key,

@@ -96,11 +96,16 @@ export async function getEntityFields(
 
 export async function getSortFields(this: ILoadOptionsFunctions): Promise<INodePropertyOptions[]> {
 	const entity = currentEntity(this);
+	// Writable fields, and read-only ones the entity can be filtered on (`WebHook_ErrorCount`).
+	const filtered = entity.filters
+		.map((filter) => filter.param.slice(entity.entity.length + 1))
+		.filter((name) => name !== '' && !name.includes('_'));
 	const names = new Set([
 		'Id',
 		'CreatedOn',
 		'UpdatedOn',
 		...entity.fields.map((field) => field.field),
+		...filtered,
 	]);
 	return [...names].map((name) => ({ name, value: name })).sort(byName);
 }

@@ -77,37 +77,8 @@ function filterProperty(filter: (typeof FILTERS)[number]): INodeProperties {
 	return property;
 }
 
-const SORT_FIELDS = [
-	['Action', 'Event'],
-	['Active', 'Active'],
-	['BusinessId', 'Location'],
-	['CreatedOn', 'Created On'],
-	['ErrorCount', 'Error Count'],
-	['Id', 'ID'],
-	['LastTrigger', 'Last Trigger'],
-	['Name', 'Name'],
-	['UpdatedOn', 'Updated On'],
-	['URL', 'URL'],
-];
-
 export const description: INodeProperties[] = [
-	{
-		displayName: 'Return All',
-		name: 'returnAll',
-		type: 'boolean',
-		default: false,
-		description: 'Whether to return all results or only up to a given limit',
-		displayOptions: { show: showOnlyForGetMany },
-	},
-	{
-		displayName: 'Limit',
-		name: 'limit',
-		type: 'number',
-		typeOptions: { minValue: 1 },
-		default: 50,
-		description: 'Max number of results to return',
-		displayOptions: { show: { ...showOnlyForGetMany, returnAll: [false] } },
-	},
+	// Return All, Limit and Sort are the node's shared Get Many parameters (commonDescription).
 	{
 		displayName: 'Filters',
 		name: 'filters',
@@ -117,33 +88,6 @@ export const description: INodeProperties[] = [
 		displayOptions: { show: showOnlyForGetMany },
 		description: 'Text filters match part of the value; date ranges are inclusive',
 		options: FILTERS.map(filterProperty),
-	},
-	{
-		displayName: 'Sort',
-		name: 'sort',
-		type: 'collection',
-		placeholder: 'Add Sort Option',
-		default: {},
-		displayOptions: { show: showOnlyForGetMany },
-		options: [
-			{
-				displayName: 'Direction',
-				name: 'direction',
-				type: 'options',
-				options: [
-					{ name: 'Ascending', value: 0 },
-					{ name: 'Descending', value: 1 },
-				],
-				default: 0,
-			},
-			{
-				displayName: 'Sort By',
-				name: 'orderBy',
-				type: 'options',
-				options: SORT_FIELDS.map(([value, name]) => ({ name, value })),
-				default: 'Id',
-			},
-		],
 	},
 ];
 
@@ -166,7 +110,7 @@ export function buildSearchQuery(
 	}
 	const unknown = Object.keys(filters).filter((key) => !FILTERS.some((f) => f.field === key));
 	if (unknown.length > 0) check.fail('Filters', `unknown filter ${unknown.join(', ')}`);
-	if (sort.orderBy !== undefined) query.orderBy = sort.orderBy;
+	if (sort.orderBy) query.orderBy = sort.orderBy;
 	if (sort.direction !== undefined) query.dir = sort.direction;
 	return query;
 }
