@@ -31,6 +31,8 @@ export const ALL_ROLES = [
 ] as const;
 export type Role = (typeof ALL_ROLES)[number];
 
+export type PagingLie = 'none' | 'hasNextPage' | 'endless';
+
 export const MIN_ACTION = 1;
 export const MAX_ACTION = 90;
 /** Nexudus disables a webhook after this many consecutive failed deliveries. */
@@ -336,6 +338,7 @@ export class FakeNexudus {
 	private failures = { passing: 0, remaining: 0, status: 503 };
 	private down = false;
 	private textFilterMatch: TextMatch;
+	private pagingLie: PagingLie = 'none';
 	private nextWebHookId = FIRST_WEBHOOK_ID;
 	private nextBusinessId = FIRST_BUSINESS_ID;
 	private seededCount = 0;
@@ -544,6 +547,14 @@ export class FakeNexudus {
 		this.textFilterMatch = textMatch;
 	}
 
+	/**
+	 * Fault switch for webhook searches. 'hasNextPage': HasNextPage is always true and a page past
+	 * the end repeats the last page. 'endless': TotalPages also always says one more page.
+	 */
+	setPagingLie(lie: PagingLie): void {
+		this.pagingLie = lie;
+	}
+
 	setThrottle(throttle: FakeNexudusOptions['throttle']): void {
 		this.throttle.configure(throttle);
 	}
@@ -555,6 +566,7 @@ export class FakeNexudus {
 		this.tokensIssued = 0;
 		this.failures = { passing: 0, remaining: 0, status: 503 };
 		this.down = false;
+		this.pagingLie = 'none';
 		this.throttle.clear();
 	}
 
@@ -669,7 +681,7 @@ export class FakeNexudus {
 			return json(
 				409,
 				{ Message: `Too many requests. Please retry after ${seconds} seconds.` },
-				{ 'Retry-After': String(seconds) },
+				this.throttle.retryAfterHeader ? { 'Retry-After': String(seconds) } : undefined,
 			);
 		}
 		if (!this.isAuthorized(authorization)) {
@@ -729,14 +741,34 @@ export class FakeNexudus {
 
 	private searchWebHooks({ query }: RouteContext): Reply {
 		return this.searchReply(() =>
-			search(
-				this.webhooks.values(),
-				query,
-				WEBHOOK_SEARCH,
-				withoutDescription,
-				this.textFilterMatch,
+			this.withPagingLie(query, (pageQuery) =>
+				search(
+					this.webhooks.values(),
+					pageQuery,
+					WEBHOOK_SEARCH,
+					withoutDescription,
+					this.textFilterMatch,
+				),
 			),
 		);
+	}
+
+	/** Applies setPagingLie: every page claims a next one, and a page past the end repeats the last. */
+	private withPagingLie<T>(
+		query: Record<string, string>,
+		run: (query: Record<string, string>) => PagedResult<T>,
+	): PagedResult<T> {
+		const honest = run(query);
+		if (this.pagingLie === 'none' || honest.TotalPages === 0) return honest;
+		const lastPage = Math.min(honest.CurrentPage, honest.TotalPages);
+		const answer =
+			lastPage === honest.CurrentPage ? honest : run({ ...query, page: String(lastPage) });
+		return {
+			...answer,
+			CurrentPage: honest.CurrentPage,
+			HasNextPage: true,
+			TotalPages: this.pagingLie === 'endless' ? honest.CurrentPage + 1 : honest.TotalPages,
+		};
 	}
 
 	private searchBusinesses({ query }: RouteContext): Reply {
