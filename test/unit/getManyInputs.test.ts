@@ -1,29 +1,15 @@
 import type { INodeParameters } from 'n8n-workflow';
 
-import { FakeNexudus } from '../fake-nexudus/server';
-import type { StoredCredential } from '../harness/n8n';
-import { executeNode, newCredential } from '../harness/n8n';
+import { useFakeNexudus } from '../harness/fakeSuite';
+import { executeNode } from '../harness/n8n';
 
 /** Get Many's Limit, Return All and boolean filters, as an expression may hand them over. */
-let fake: FakeNexudus;
-let credential: StoredCredential;
-let locationId: number;
-
-beforeAll(async () => {
-	fake = await FakeNexudus.start();
-	locationId = fake.addBusiness('Downtown Hub').Id;
-});
-
-afterAll(async () => {
-	await fake.stop();
-});
+const suite = useFakeNexudus();
 
 beforeEach(() => {
-	fake.reset();
-	credential = newCredential(fake.url);
 	for (const [n, active] of [true, false, true, false, true].entries()) {
-		fake.addWebHook({
-			BusinessId: locationId,
+		suite.fake.addWebHook({
+			BusinessId: suite.locationId,
 			Name: `Hook ${n}`,
 			Action: 3,
 			URL: 'https://a.example.com',
@@ -32,12 +18,13 @@ beforeEach(() => {
 	}
 });
 
-const listRequests = () => fake.requests.filter((request) => request.path === '/api/sys/webhooks');
+const listRequests = () =>
+	suite.fake.requests.filter((request) => request.path === '/api/sys/webhooks');
 
 async function getMany(parameters: INodeParameters) {
 	return await executeNode({
 		type: 'nexudus',
-		credential,
+		credential: suite.credential,
 		parameters: { resource: 'webHook', operation: 'getAll', ...parameters },
 	});
 }

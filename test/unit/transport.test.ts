@@ -9,7 +9,8 @@ import {
 	parseRetryAfter,
 	readFailure,
 } from '../../nodes/shared/transport';
-import { FakeNexudus } from '../fake-nexudus/server';
+import type { FakeNexudus } from '../fake-nexudus/server';
+import { useFakeNexudus } from '../harness/fakeSuite';
 import type { StoredCredential } from '../harness/n8n';
 import { executeNode, newCredential } from '../harness/n8n';
 
@@ -124,23 +125,13 @@ describe('maxRateLimitWaitSeconds', () => {
 });
 
 describe('against the fake Nexudus', () => {
+	const suite = useFakeNexudus();
 	let fake: FakeNexudus;
 	let credential: StoredCredential;
 	let locationId: number;
 
-	beforeAll(async () => {
-		fake = await FakeNexudus.start();
-		locationId = fake.addBusiness('Downtown Hub').Id;
-	});
-
-	afterAll(async () => {
-		await fake.stop();
-	});
-
 	beforeEach(() => {
-		fake.reset();
-		fake.setThrottle(false);
-		credential = newCredential(fake.url);
+		({ fake, credential, locationId } = suite);
 		setRateLimits(TEST_CLOCK);
 	});
 
@@ -170,9 +161,10 @@ describe('against the fake Nexudus', () => {
 		return outcome as Error & { description?: string };
 	}
 
-	const twoHooks = () =>
-		[1, 2].map(
-			(n) =>
+	const addHooks = (count: number) =>
+		Array.from(
+			{ length: count },
+			(_, n) =>
 				fake.addWebHook({
 					BusinessId: locationId,
 					Name: `Hook ${n}`,
@@ -234,16 +226,7 @@ describe('against the fake Nexudus', () => {
 				perMinute: NEXUDUS_RATE_LIMITS.perWindow,
 				writesPerMinute: NEXUDUS_RATE_LIMITS.writesPerWindow,
 			});
-			const ids = Array.from(
-				{ length: 120 },
-				(_, n) =>
-					fake.addWebHook({
-						BusinessId: locationId,
-						Name: `Hook ${n}`,
-						Action: 3,
-						URL: 'https://a.example.com',
-					}).Id,
-			);
+			const ids = addHooks(120);
 			const started = Date.now();
 			const [first, second] = await Promise.all([
 				updateRun(ids.slice(0, 60)),
@@ -313,7 +296,7 @@ describe('against the fake Nexudus', () => {
 					operation: 'delete',
 					webHookId: '={{ $json.id }}',
 				},
-				twoHooks().map((id) => ({ json: { id } })),
+				addHooks(2).map((id) => ({ json: { id } })),
 			);
 			expect(error.message).toBe(
 				"Nexudus rate limit: Nexudus's limit of 1 writes per 30 s needs a wait of 30 s, more than the 1 s allowed",
