@@ -57,6 +57,15 @@ export class NexudusApi implements ICredentialType {
 				'Shared secret set in Nexudus for webhook signatures. When set, the Nexudus Trigger only accepts deliveries whose X-Nexudus-Hook-Signature matches.',
 		},
 		{
+			displayName: 'Max Wait for Rate Limit (Seconds)',
+			name: 'maxRateLimitWait',
+			type: 'number',
+			typeOptions: { minValue: 0 },
+			default: 120,
+			description:
+				"The longest one request waits for room in Nexudus's rate limits (or for the wait Nexudus asks after a 409) before the node fails with a rate-limit error. Requests are paced to 1 per 100 ms, 120 a minute and 60 changes a minute.",
+		},
+		{
 			displayName: 'Access Token',
 			name: 'accessToken',
 			type: 'hidden',

@@ -8,9 +8,11 @@ import type {
 	IWebhookFunctions,
 	JsonObject,
 } from 'n8n-workflow';
-import { NodeApiError, sleep } from 'n8n-workflow';
+import { NodeApiError, NodeOperationError } from 'n8n-workflow';
 
 import { describeNetworkProblem, normalizeApiUrl } from './connection';
+import type { Pacer, Turn, WaitBudget } from './pacing';
+import { pacerFor, pause, RateLimitWaitError } from './pacing';
 
 /**
  * The only place that talks to the Nexudus API: base URL, token (through the credential),
@@ -45,21 +47,13 @@ interface NexudusPage<T> {
 }
 
 const MAX_PAGE_SIZE = 1000;
-// Nexudus allows one request per 100 ms; pacing keeps a Return All from being throttled at all.
-const MIN_REQUEST_INTERVAL_MS = 100;
+/** Return All reads at most this many pages (1,000,000 records): a bound against endless paging. */
+export const MAX_PAGES = 1000;
 const MAX_THROTTLE_RETRIES = 5;
-const MAX_RETRY_AFTER_MS = 65_000;
 const MAX_TRANSIENT_RETRIES = 3;
 const TRANSIENT_BACKOFF_MS = 300;
-
-const nextRequestSlot = new Map<string, number>();
-
-async function waitForRequestSlot(apiUrl: string) {
-	const now = Date.now();
-	const slot = Math.max(now, nextRequestSlot.get(apiUrl) ?? 0);
-	nextRequestSlot.set(apiUrl, slot + MIN_REQUEST_INTERVAL_MS);
-	if (slot > now) await sleep(slot - now);
-}
+/** Used when the credential predates its Max Wait for Rate Limit field. */
+export const DEFAULT_MAX_RATE_LIMIT_WAIT_SECONDS = 120;
 
 export async function nexudusApiRequest(
 	this: NexudusContext,
@@ -75,13 +69,19 @@ export async function nexudusApiRequest(
 		json: true,
 		headers: { Accept: 'application/json' },
 	};
+	const pacer = pacerFor(apiUrl);
+	const write = request.method !== 'GET';
+	const budget: WaitBudget = {
+		maxWaitMs: maxRateLimitWaitSeconds(credentials.maxRateLimitWait) * 1000,
+		signal: executionCancelSignal(this),
+	};
 
 	let throttleRetries = 0;
 	let transientRetries = 0;
 	for (;;) {
 		let failure: RequestFailure;
+		const turn = await takeTurn(this, pacer, write, budget, request.itemIndex);
 		try {
-			await waitForRequestSlot(apiUrl);
 			const answer: unknown = await this.helpers.httpRequestWithAuthentication.call(
 				this,
 				CREDENTIAL_NAME,
@@ -94,11 +94,14 @@ export async function nexudusApiRequest(
 			}
 		} catch (error) {
 			failure = readFailure(error);
+		} finally {
+			turn.done();
 		}
 
 		if (failure.status === 409 && throttleRetries < MAX_THROTTLE_RETRIES) {
 			throttleRetries++;
-			await sleep(failure.retryAfterMs ?? 1000 * throttleRetries);
+			// The next turn (this request's retry, or anyone's) waits; takeTurn checks the budget.
+			pacer.holdAfterThrottle(write, failure.retryAfterMs);
 			continue;
 		}
 		if (
@@ -107,7 +110,11 @@ export async function nexudusApiRequest(
 			transientRetries < MAX_TRANSIENT_RETRIES
 		) {
 			transientRetries++;
-			await sleep(TRANSIENT_BACKOFF_MS * 2 ** (transientRetries - 1));
+			await waitOrFail(
+				this,
+				pause(TRANSIENT_BACKOFF_MS * 2 ** (transientRetries - 1), budget.signal),
+				request.itemIndex,
+			);
 			continue;
 		}
 		if (failure.status === 404 && request.allowNotFound) return undefined;
@@ -115,9 +122,54 @@ export async function nexudusApiRequest(
 	}
 }
 
+/** The credential's Max Wait for Rate Limit in seconds; the default when absent or not a number ≥ 0. */
+export function maxRateLimitWaitSeconds(value: unknown): number {
+	const seconds = typeof value === 'string' && value.trim() !== '' ? Number(value) : value;
+	return typeof seconds === 'number' && Number.isFinite(seconds) && seconds >= 0
+		? seconds
+		: DEFAULT_MAX_RATE_LIMIT_WAIT_SECONDS;
+}
+
+/** n8n's cancel signal for a running execution; hooks and editor look-ups have none. */
+function executionCancelSignal(context: NexudusContext): AbortSignal | undefined {
+	const getSignal = (context as Partial<IExecuteFunctions>).getExecutionCancelSignal;
+	return typeof getSignal === 'function' ? getSignal.call(context) : undefined;
+}
+
+async function takeTurn(
+	context: NexudusContext,
+	pacer: Pacer,
+	write: boolean,
+	budget: WaitBudget,
+	itemIndex: number | undefined,
+): Promise<Turn> {
+	return await waitOrFail(context, pacer.take(write, budget), itemIndex);
+}
+
+/** Turns a refused or cancelled wait into an error that names it. */
+async function waitOrFail<T>(
+	context: NexudusContext,
+	wait: Promise<T>,
+	itemIndex: number | undefined,
+): Promise<T> {
+	try {
+		return await wait;
+	} catch (error) {
+		if (error instanceof RateLimitWaitError) {
+			throw new NodeOperationError(context.getNode(), `Nexudus rate limit: ${error.message}`, {
+				itemIndex,
+				description:
+					'Raise "Max Wait for Rate Limit (Seconds)" in the Nexudus API credential, or send fewer requests at once (e.g. Loop Over Items with a Wait node).',
+			});
+		}
+		throw new NodeOperationError(context.getNode(), error as Error, { itemIndex });
+	}
+}
+
 /**
  * Reads a list endpoint page by page with the largest page Nexudus serves.
- * With a limit, it asks for no more pages than the limit needs.
+ * With a limit, it asks for no more pages than the limit needs. It stops at the last page
+ * Nexudus announced (TotalPages) whatever HasNextPage says, and fails at MAX_PAGES.
  */
 export async function nexudusApiRequestAllItems(
 	this: NexudusContext,
@@ -127,6 +179,16 @@ export async function nexudusApiRequestAllItems(
 	const size = limit === undefined ? MAX_PAGE_SIZE : Math.min(Math.max(limit, 1), MAX_PAGE_SIZE);
 	const records: IDataObject[] = [];
 	for (let page = 1; ; page++) {
+		if (page > MAX_PAGES) {
+			throw new NodeOperationError(
+				this.getNode(),
+				`Nexudus kept announcing more pages after ${MAX_PAGES} pages of ${size} records`,
+				{
+					itemIndex: request.itemIndex,
+					description: `Return All reads at most ${MAX_PAGES} pages. Add filters to read fewer records, or use a Limit.`,
+				},
+			);
+		}
 		const answer = (await nexudusApiRequest.call(this, {
 			...request,
 			method: 'GET',
@@ -135,7 +197,8 @@ export async function nexudusApiRequestAllItems(
 		const pageRecords = answer.Records ?? [];
 		records.push(...pageRecords);
 		const enough = limit !== undefined && records.length >= limit;
-		if (enough || !answer.HasNextPage || pageRecords.length === 0) break;
+		const lastPage = typeof answer.TotalPages === 'number' && page >= answer.TotalPages;
+		if (enough || lastPage || !answer.HasNextPage || pageRecords.length === 0) break;
 	}
 	return limit === undefined ? records : records.slice(0, limit);
 }
@@ -194,7 +257,7 @@ export function parseRetryAfter(header: unknown): number | undefined {
 		? seconds * 1000
 		: new Date(String(header)).getTime() - Date.now();
 	if (!Number.isFinite(milliseconds)) return undefined;
-	return Math.min(Math.max(milliseconds, 0), MAX_RETRY_AFTER_MS);
+	return Math.max(milliseconds, 0);
 }
 
 function isUnsuccessfulAnswer(answer: unknown): boolean {

@@ -63,6 +63,24 @@ export class InputChecker {
 		return count;
 	}
 
+	/** A Limit: a whole number of 1 or more (0 would silently return nothing). */
+	limit(field: string, value: unknown): number {
+		const text = typeof value === 'string' ? value.trim() : value;
+		const limit = text === '' || text === null || typeof text === 'boolean' ? NaN : Number(text);
+		if (!Number.isInteger(limit) || limit < 1) {
+			this.fail(field, `"${String(value)}" is not a whole number of 1 or more`);
+		}
+		return limit;
+	}
+
+	/** true/false, as a boolean, "true"/"false" or 1/0 (an expression's output); nothing else. */
+	boolean(field: string, value: unknown): boolean {
+		const text = String(value).trim().toLowerCase();
+		if (value === true || text === 'true' || text === '1') return true;
+		if (value === false || text === 'false' || text === '0') return false;
+		return this.fail(field, `"${String(value)}" is not true or false`);
+	}
+
 	/**
 	 * Nexudus date filters take `YYYY-MM-DDTHH:mm`. A written date keeps the wall-clock time the
 	 * user wrote; a Luxon DateTime keeps its zone; a JS Date or epoch milliseconds are read as UTC.

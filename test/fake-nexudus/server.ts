@@ -56,6 +56,8 @@ const WEBHOOK_ROLES = [
 export const ALL_ROLES: readonly string[] = [...WEBHOOK_ROLES, ...entityRoles()];
 export type Role = string;
 
+export type PagingLie = 'none' | 'hasNextPage' | 'endless';
+
 export const MIN_ACTION = 1;
 export const MAX_ACTION = 90;
 /** Nexudus disables a webhook after this many consecutive failed deliveries. */
@@ -247,6 +249,7 @@ export class FakeNexudus {
 	private failures = { passing: 0, remaining: 0, status: 503 };
 	private down = false;
 	private textFilterMatch: TextMatch;
+	private pagingLie: PagingLie = 'none';
 	private nextWebHookId = FIRST_WEBHOOK_ID;
 	private nextBusinessId = FIRST_BUSINESS_ID;
 	private seededCount = 0;
@@ -473,6 +476,14 @@ export class FakeNexudus {
 		this.textFilterMatch = textMatch;
 	}
 
+	/**
+	 * Fault switch for webhook searches. 'hasNextPage': HasNextPage is always true and a page past
+	 * the end repeats the last page. 'endless': TotalPages also always says one more page.
+	 */
+	setPagingLie(lie: PagingLie): void {
+		this.pagingLie = lie;
+	}
+
 	setThrottle(throttle: FakeNexudusOptions['throttle']): void {
 		this.throttle.configure(throttle);
 	}
@@ -484,6 +495,7 @@ export class FakeNexudus {
 		this.tokensIssued = 0;
 		this.failures = { passing: 0, remaining: 0, status: 503 };
 		this.down = false;
+		this.pagingLie = 'none';
 		this.throttle.clear();
 	}
 
@@ -598,7 +610,7 @@ export class FakeNexudus {
 			return json(
 				409,
 				{ Message: `Too many requests. Please retry after ${seconds} seconds.` },
-				{ 'Retry-After': String(seconds) },
+				this.throttle.retryAfterHeader ? { 'Retry-After': String(seconds) } : undefined,
 			);
 		}
 		if (!this.isAuthorized(authorization)) {
@@ -659,14 +671,34 @@ export class FakeNexudus {
 
 	private searchWebHooks({ query }: RouteContext): Reply {
 		return this.searchReply(() =>
-			search(
-				this.webhooks.values(),
-				query,
-				WEBHOOK_SEARCH,
-				withoutDescription,
-				this.textFilterMatch,
+			this.withPagingLie(query, (pageQuery) =>
+				search(
+					this.webhooks.values(),
+					pageQuery,
+					WEBHOOK_SEARCH,
+					withoutDescription,
+					this.textFilterMatch,
+				),
 			),
 		);
+	}
+
+	/** Applies setPagingLie: every page claims a next one, and a page past the end repeats the last. */
+	private withPagingLie<T>(
+		query: Record<string, string>,
+		run: (query: Record<string, string>) => PagedResult<T>,
+	): PagedResult<T> {
+		const honest = run(query);
+		if (this.pagingLie === 'none' || honest.TotalPages === 0) return honest;
+		const lastPage = Math.min(honest.CurrentPage, honest.TotalPages);
+		const answer =
+			lastPage === honest.CurrentPage ? honest : run({ ...query, page: String(lastPage) });
+		return {
+			...answer,
+			CurrentPage: honest.CurrentPage,
+			HasNextPage: true,
+			TotalPages: this.pagingLie === 'endless' ? honest.CurrentPage + 1 : honest.TotalPages,
+		};
 	}
 
 	private searchReply<T>(run: () => PagedResult<T>): Reply {

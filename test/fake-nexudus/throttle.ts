@@ -3,10 +3,14 @@
 export interface ThrottleLimits {
 	/** Minimum time between two accepted /api/sys requests. */
 	minIntervalMs: number;
-	/** Maximum accepted /api/sys requests in any 60 s window. */
+	/** Maximum accepted /api/sys requests in any window. */
 	perMinute: number;
-	/** Maximum accepted POST/PUT/DELETE /api/sys requests in any 60 s window. */
+	/** Maximum accepted POST/PUT/DELETE /api/sys requests in any window. */
 	writesPerMinute: number;
+	/** The window's length: 60 s at Nexudus; shorter in tests that run a long job's shape in seconds. */
+	windowMs: number;
+	/** false: a 409 without its Retry-After header, as n8n 1.x hands it on to a node. */
+	retryAfterHeader: boolean;
 }
 
 export type ThrottleSetting = boolean | Partial<ThrottleLimits> | undefined;
@@ -15,9 +19,9 @@ export const DEFAULT_THROTTLE_LIMITS: Readonly<ThrottleLimits> = {
 	minIntervalMs: 100,
 	perMinute: 120,
 	writesPerMinute: 60,
+	windowMs: 60_000,
+	retryAfterHeader: true,
 };
-
-const WINDOW_MS = 60_000;
 
 export function resolveThrottle(setting: ThrottleSetting): ThrottleLimits | undefined {
 	if (setting === undefined || setting === false) return undefined;
@@ -26,7 +30,7 @@ export function resolveThrottle(setting: ThrottleSetting): ThrottleLimits | unde
 
 export class Throttle {
 	private limits: ThrottleLimits | undefined;
-	/** Accepted requests of the last 60 s, oldest first. */
+	/** Accepted requests of the last window, oldest first. */
 	private accepted: Array<{ at: number; write: boolean }> = [];
 
 	constructor(setting: ThrottleSetting) {
@@ -41,6 +45,11 @@ export class Throttle {
 		this.accepted = [];
 	}
 
+	/** Whether a 409 carries Retry-After (n8n 1.x drops it before a node sees it). */
+	get retryAfterHeader(): boolean {
+		return this.limits?.retryAfterHeader ?? true;
+	}
+
 	/**
 	 * Admits the request (and remembers it) or answers how many milliseconds the caller must wait.
 	 * Only accepted requests count towards the limits.
@@ -49,7 +58,8 @@ export class Throttle {
 		write: boolean,
 		now = Date.now(),
 	): { admitted: true } | { admitted: false; waitMs: number } {
-		this.accepted = this.accepted.filter((entry) => entry.at > now - WINDOW_MS);
+		const windowMs = this.limits?.windowMs ?? DEFAULT_THROTTLE_LIMITS.windowMs;
+		this.accepted = this.accepted.filter((entry) => entry.at > now - windowMs);
 		const waitMs = this.limits ? this.waitNeeded(this.limits, write, now) : 0;
 		if (waitMs > 0) return { admitted: false, waitMs };
 		this.accepted.push({ at: now, write });
@@ -63,9 +73,9 @@ export class Throttle {
 			waits.push(limits.minIntervalMs - (now - last.at));
 		const windowWait = (entries: Array<{ at: number }>, limit: number) => {
 			// the (limit+1)-th request must wait until the oldest one that would still be over the limit leaves the window
-			if (limit <= 0) waits.push(WINDOW_MS);
+			if (limit <= 0) waits.push(limits.windowMs);
 			else if (entries.length >= limit)
-				waits.push(entries[entries.length - limit].at + WINDOW_MS - now);
+				waits.push(entries[entries.length - limit].at + limits.windowMs - now);
 		};
 		windowWait(this.accepted, limits.perMinute);
 		if (write)

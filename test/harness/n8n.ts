@@ -165,6 +165,8 @@ export interface NodeSetup {
 	staticData?: IDataObject;
 	webhookId?: string;
 	webhookBaseUrl?: string;
+	/** What n8n aborts when the execution is cancelled (getExecutionCancelSignal). */
+	cancelSignal?: AbortSignal;
 }
 
 export function newCredential(apiUrl: string, fields: IDataObject = {}): StoredCredential {
@@ -237,6 +239,7 @@ export async function executeNode(
 		{ main: [items] },
 		executeData,
 		[],
+		setup.cancelSignal,
 	);
 	const nodeType = nodeTypes[node.type];
 	const output = await nodeType.execute!.call(context);

@@ -1,4 +1,21 @@
-import { parseRetryAfter, readFailure } from '../../nodes/shared/transport';
+import type { INodeExecutionData, INodeParameters } from 'n8n-workflow';
+import { sleep } from 'n8n-workflow';
+
+import { NEXUDUS_RATE_LIMITS, currentRateLimits, setRateLimits } from '../../nodes/shared/pacing';
+import {
+	DEFAULT_MAX_RATE_LIMIT_WAIT_SECONDS,
+	MAX_PAGES,
+	maxRateLimitWaitSeconds,
+	parseRetryAfter,
+	readFailure,
+} from '../../nodes/shared/transport';
+import type { FakeNexudus } from '../fake-nexudus/server';
+import { useFakeNexudus } from '../harness/fakeSuite';
+import type { StoredCredential } from '../harness/n8n';
+import { executeNode, newCredential } from '../harness/n8n';
+
+/** The suite's clock (test/unit/setup): Nexudus's limits, 60 times faster. */
+const TEST_CLOCK = { ...currentRateLimits() };
 
 /**
  * The shapes n8n hands a failed request on in. The node tests cover n8n 2.x's for real; n8n 1.x
@@ -76,7 +93,7 @@ describe('parseRetryAfter', () => {
 		['3', 3000],
 		[5, 5000],
 		['0', 0],
-		['1000', 65000],
+		['3600', 3_600_000],
 		['soon', undefined],
 		[undefined, undefined],
 	])('%j → %j ms', (header, expected) => {
@@ -87,5 +104,247 @@ describe('parseRetryAfter', () => {
 		const inTwoSeconds = new Date(Date.now() + 2500).toUTCString();
 		expect(parseRetryAfter(inTwoSeconds)).toBeGreaterThan(1000);
 		expect(parseRetryAfter(inTwoSeconds)).toBeLessThanOrEqual(2500);
+	});
+});
+
+describe('maxRateLimitWaitSeconds', () => {
+	test.each([
+		[undefined, DEFAULT_MAX_RATE_LIMIT_WAIT_SECONDS],
+		['', DEFAULT_MAX_RATE_LIMIT_WAIT_SECONDS],
+		['soon', DEFAULT_MAX_RATE_LIMIT_WAIT_SECONDS],
+		[-1, DEFAULT_MAX_RATE_LIMIT_WAIT_SECONDS],
+		[0, 0],
+		[30, 30],
+		['45', 45],
+	])(
+		'credential value %j → %j s (a credential saved before the field keeps the default)',
+		(value, expected) => {
+			expect(maxRateLimitWaitSeconds(value)).toBe(expected);
+		},
+	);
+});
+
+describe('against the fake Nexudus', () => {
+	const suite = useFakeNexudus();
+	let fake: FakeNexudus;
+	let credential: StoredCredential;
+	let locationId: number;
+
+	beforeEach(() => {
+		({ fake, credential, locationId } = suite);
+		setRateLimits(TEST_CLOCK);
+	});
+
+	afterAll(() => setRateLimits(TEST_CLOCK));
+
+	const sysRequests = () => fake.requests.filter((request) => request.path.startsWith('/api/sys/'));
+	const throttled = () => sysRequests().filter((request) => request.status === 409);
+
+	async function run(
+		parameters: INodeParameters,
+		items?: INodeExecutionData[],
+		cancelSignal?: AbortSignal,
+	) {
+		return await executeNode({ type: 'nexudus', parameters, credential, cancelSignal }, items);
+	}
+
+	async function runFailing(
+		parameters: INodeParameters,
+		items?: INodeExecutionData[],
+		cancelSignal?: AbortSignal,
+	) {
+		const outcome = await run(parameters, items, cancelSignal).then(
+			() => undefined,
+			(error: Error) => error,
+		);
+		expect(outcome).toBeInstanceOf(Error);
+		return outcome as Error & { description?: string };
+	}
+
+	const addHooks = (count: number) =>
+		Array.from(
+			{ length: count },
+			(_, n) =>
+				fake.addWebHook({
+					BusinessId: locationId,
+					Name: `Hook ${n}`,
+					Action: 3,
+					URL: 'https://a.example.com',
+				}).Id,
+		);
+
+	const getAll = (parameters: INodeParameters) => ({
+		resource: 'webHook',
+		operation: 'getAll',
+		...parameters,
+	});
+
+	/** One Update per item, renaming the webhook whose id the item holds. */
+	function updateRun(ids: number[]) {
+		return run(
+			{
+				resource: 'webHook',
+				operation: 'update',
+				webHookId: '={{ $json.id }}',
+				updateFields: { name: '={{ "Renamed " + $json.id }}' },
+			},
+			ids.map((id) => ({ json: { id } })),
+		);
+	}
+
+	describe('Paging', () => {
+		const listRequests = () =>
+			fake.requests.filter((request) => request.path === '/api/sys/webhooks');
+
+		test('stops at TotalPages even when Nexudus keeps saying HasNextPage', async () => {
+			fake.seedWebHooks(2500, locationId);
+			fake.setPagingLie('hasNextPage');
+			const items = await run(getAll({ returnAll: true }));
+			expect(items).toHaveLength(2500);
+			expect(new Set(items.map((item) => item.json.Id)).size).toBe(2500);
+			expect(listRequests().map((request) => request.query.page)).toEqual(['1', '2', '3']);
+		});
+
+		test('stops at a hard cap with a named error when TotalPages keeps growing too', async () => {
+			setRateLimits({ minIntervalMs: 0, perWindow: 1e6, writesPerWindow: 1e6 });
+			fake.seedWebHooks(2, locationId);
+			fake.setPagingLie('endless');
+			const error = await runFailing(getAll({ returnAll: true }));
+			expect(error.message).toBe(
+				`Nexudus kept announcing more pages after ${MAX_PAGES} pages of 1000 records`,
+			);
+			expect(listRequests()).toHaveLength(MAX_PAGES);
+		});
+	});
+
+	describe('Rate limits', () => {
+		test('a long run of updates from two nodes at once is paced so that Nexudus never answers 409', async () => {
+			// The fake enforces Nexudus's three limits on the same clock the transport paces by.
+			fake.setThrottle({
+				minIntervalMs: TEST_CLOCK.minIntervalMs,
+				windowMs: TEST_CLOCK.windowMs,
+				perMinute: NEXUDUS_RATE_LIMITS.perWindow,
+				writesPerMinute: NEXUDUS_RATE_LIMITS.writesPerWindow,
+			});
+			const ids = addHooks(120);
+			const started = Date.now();
+			const [first, second] = await Promise.all([
+				updateRun(ids.slice(0, 60)),
+				updateRun(ids.slice(60)),
+			]);
+			const elapsed = Date.now() - started;
+
+			expect([...first, ...second].map((item) => item.json.Name)).toEqual(
+				ids.map((id) => `Renamed ${id}`),
+			);
+			expect(ids.every((id) => fake.webhooks.get(id)!.Name === `Renamed ${id}`)).toBe(true);
+			// Update reads, writes, then reads the record back: 360 requests, 120 of them writes.
+			expect(sysRequests()).toHaveLength(360);
+			expect(throttled()).toHaveLength(0);
+			// 360 requests at 120 per window cannot finish before two whole windows have passed.
+			expect(elapsed).toBeGreaterThanOrEqual(2 * TEST_CLOCK.windowMs);
+		});
+
+		test('a 409 without Retry-After (as n8n 1.x hands it on) waits until the window has room', async () => {
+			// Longer than the 1 s the transport used to guess, so a guess would meet a second 409.
+			const windowMs = 3000;
+			fake.setThrottle({ minIntervalMs: 0, perMinute: 3, windowMs, retryAfterHeader: false });
+
+			const answer = await fetchWithoutPacing(4);
+			expect(answer.status).toBe(409);
+			expect(answer.headers.get('retry-after')).toBeNull();
+			fake.reset();
+			setRateLimits({ ...TEST_CLOCK, windowMs }); // and forget the request above
+			const hook = fake.addWebHook({
+				BusinessId: locationId,
+				Name: 'A',
+				Action: 3,
+				URL: 'https://a.example.com',
+			});
+
+			const items = await run(
+				{ resource: 'webHook', operation: 'get', webHookId: String(hook.Id) },
+				Array.from({ length: 4 }, () => ({ json: {} })),
+			);
+			expect(items.map((item) => item.json.Id)).toEqual([hook.Id, hook.Id, hook.Id, hook.Id]);
+			const statuses = sysRequests().map((request) => request.status);
+			expect(statuses).toEqual([200, 200, 200, 409, 200]);
+			// The retry went once the first request had left Nexudus's window, not one guess later.
+			const [firstAccepted, , , , retry] = sysRequests();
+			expect(retry.at - firstAccepted.at).toBeGreaterThanOrEqual(windowMs);
+		});
+
+		/** Sends `count` GETs straight to the fake (no transport) and answers the last. */
+		async function fetchWithoutPacing(count: number) {
+			await run(getAll({ returnAll: false, limit: 1 }));
+			let answer: Response | undefined;
+			for (let n = 0; n < count; n++) {
+				answer = await fetch(`${fake.url}/api/sys/webhooks`, {
+					headers: { Authorization: `Bearer ${credential.data.accessToken as string}` },
+				});
+			}
+			return answer!;
+		}
+
+		test('a pacing wait longer than the credential allows is a named error at once, not a hang', async () => {
+			setRateLimits({ minIntervalMs: 0, windowMs: 30_000, writesPerWindow: 1 });
+			credential = newCredential(fake.url, { maxRateLimitWait: 1 });
+			const started = Date.now();
+			const error = await runFailing(
+				{
+					resource: 'webHook',
+					operation: 'delete',
+					webHookId: '={{ $json.id }}',
+				},
+				addHooks(2).map((id) => ({ json: { id } })),
+			);
+			expect(error.message).toBe(
+				"Nexudus rate limit: Nexudus's limit of 1 writes per 30 s needs a wait of 30 s, more than the 1 s allowed",
+			);
+			expect(error.description).toMatch(/Max Wait for Rate Limit/);
+			expect(Date.now() - started).toBeLessThan(1000);
+			expect(sysRequests().filter((request) => request.method === 'DELETE')).toHaveLength(1);
+		});
+
+		test('a Retry-After longer than the credential allows is a named error at once', async () => {
+			fake.setThrottle({ minIntervalMs: 0, perMinute: 1, windowMs: 10_000 });
+			credential = newCredential(fake.url, { maxRateLimitWait: 2 });
+			const started = Date.now();
+			const error = await runFailing(getAll({ returnAll: false, limit: 1 }), [
+				{ json: {} },
+				{ json: {} },
+			]);
+			expect(error.message).toBe(
+				"Nexudus rate limit: Nexudus's Retry-After (HTTP 409) needs a wait of 10 s, more than the 2 s allowed",
+			);
+			expect(Date.now() - started).toBeLessThan(2000);
+			expect(throttled()).toHaveLength(1);
+		});
+
+		test('cancelling the execution stops a wait, and nothing more is sent', async () => {
+			setRateLimits({ minIntervalMs: 0, windowMs: 30_000, writesPerWindow: 1 });
+			const cancel = new AbortController();
+			void sleep(300).then(() => cancel.abort());
+			const started = Date.now();
+			const error = await runFailing(
+				{
+					resource: 'webHook',
+					operation: 'create',
+					location: { __rl: true, mode: 'id', value: String(locationId) },
+					name: '={{ $json.name }}',
+					event: 3,
+					url: 'https://hooks.example.com/members',
+					additionalFields: {},
+				},
+				[{ json: { name: 'first' } }, { json: { name: 'second' } }],
+				cancel.signal,
+			);
+			expect(error.message).toBe(
+				'The execution was cancelled while waiting for room in the Nexudus rate limit',
+			);
+			expect(Date.now() - started).toBeLessThan(2000);
+			await sleep(200);
+			expect([...fake.webhooks.values()].map((hook) => hook.Name)).toEqual(['first']);
+		});
 	});
 });

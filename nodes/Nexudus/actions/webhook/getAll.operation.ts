@@ -105,7 +105,7 @@ export function buildSearchQuery(
 		else if (filter.kind === 'event') query[filter.query] = check.event(filter.label, value);
 		else if (filter.kind === 'count') query[filter.query] = check.count(filter.label, value);
 		else if (filter.kind === 'date') query[filter.query] = check.date(filter.label, value);
-		else if (filter.kind === 'boolean') query[filter.query] = Boolean(value);
+		else if (filter.kind === 'boolean') query[filter.query] = check.boolean(filter.label, value);
 		else query[filter.query] = String(value);
 	}
 	const unknown = Object.keys(filters).filter((key) => !FILTERS.some((f) => f.field === key));
@@ -125,7 +125,12 @@ export async function execute(
 		this.getNodeParameter('filters', itemIndex, {}) as IDataObject,
 		this.getNodeParameter('sort', itemIndex, {}) as { orderBy?: string; direction?: number },
 	);
-	const returnAll = this.getNodeParameter('returnAll', itemIndex, false) as boolean;
-	const limit = returnAll ? undefined : (this.getNodeParameter('limit', itemIndex, 50) as number);
+	const returnAll = check.boolean(
+		'Return All',
+		this.getNodeParameter('returnAll', itemIndex, false),
+	);
+	const limit = returnAll
+		? undefined
+		: check.limit('Limit', this.getNodeParameter('limit', itemIndex, 50));
 	return await searchWebHooks.call(this, query, limit, itemIndex);
 }

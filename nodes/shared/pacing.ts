@@ -1,0 +1,274 @@
+import { sleep } from 'n8n-workflow';
+
+/**
+ * Keeps requests inside Nexudus's rate limits, so that Nexudus never has to answer 409.
+ *
+ * One pacer per API URL, shared by every node of this n8n process (module state). Requests to
+ * one URL go one at a time, in the order they asked, and each one starts only when all three
+ * limits have room. A request counts from the moment its answer arrived: Nexudus saw it at the
+ * latest then, so the windows can never be shorter at Nexudus's end than at ours.
+ */
+
+export interface RateLimits {
+	/** Least time between the end of one request and the start of the next. */
+	minIntervalMs: number;
+	/** Most requests in any window. */
+	perWindow: number;
+	/** Most POST/PUT/DELETE requests in any window. */
+	writesPerWindow: number;
+	windowMs: number;
+}
+
+/** As Nexudus publishes them: 1 request per 100 ms, 120 a minute, 60 writes a minute. */
+export const NEXUDUS_RATE_LIMITS: Readonly<RateLimits> = {
+	minIntervalMs: 100,
+	perWindow: 120,
+	writesPerWindow: 60,
+	windowMs: 60_000,
+};
+
+let limits: RateLimits = { ...NEXUDUS_RATE_LIMITS };
+const pacers = new Map<string, Pacer>();
+
+/**
+ * For tests and the benchmark only: the same limits on a shorter clock, so that a test runs the
+ * shape of a long job in seconds. No parameter, credential or environment variable reaches it.
+ * Forgets every pacer's history.
+ */
+export function setRateLimits(changes: Partial<RateLimits> = {}): void {
+	limits = { ...NEXUDUS_RATE_LIMITS, ...changes };
+	pacers.clear();
+}
+
+export function currentRateLimits(): Readonly<RateLimits> {
+	return limits;
+}
+
+/** A wait the user's Max Wait does not allow; the message says what the wait is for. */
+export class RateLimitWaitError extends Error {
+	name = 'RateLimitWaitError';
+}
+
+/** The execution was cancelled while a request waited for its turn. */
+class WaitCancelledError extends Error {
+	name = 'WaitCancelledError';
+}
+
+export interface WaitBudget {
+	/** The longest one request may wait for its turn. */
+	maxWaitMs: number;
+	signal?: AbortSignal;
+}
+
+/** A request's turn: `done()` once its answer (or failure) arrived. */
+export interface Turn {
+	done(): void;
+}
+
+interface Waiter {
+	resolve: () => void;
+	/** Set when the turn was handed to this waiter. */
+	granted: boolean;
+}
+
+export function pacerFor(apiUrl: string): Pacer {
+	const key = apiUrl.toLowerCase();
+	let pacer = pacers.get(key);
+	if (!pacer) {
+		pacer = new Pacer();
+		pacers.set(key, pacer);
+	}
+	return pacer;
+}
+
+export class Pacer {
+	/** When each request of the last window ended, oldest first. */
+	private sent: Array<{ at: number; write: boolean }> = [];
+	private busy = false;
+	private readonly queue: Waiter[] = [];
+	/** Set after a 409: no request before then. */
+	private heldUntil = 0;
+	private heldBecause = '';
+
+	/** Waits for this request's turn and for room in every limit, within the budget. */
+	async take(write: boolean, budget: WaitBudget): Promise<Turn> {
+		const deadline = Date.now() + budget.maxWaitMs;
+		await this.waitForTurn(deadline, budget);
+		let ready = false;
+		try {
+			// Checked again after each pause: a timer may fire a millisecond before the clock agrees.
+			for (;;) {
+				const { waitMs, reason } = this.roomIn(write, Date.now());
+				if (waitMs <= 0) break;
+				if (Date.now() + waitMs > deadline) {
+					throw new RateLimitWaitError(
+						`${reason} needs a wait of ${seconds(waitMs)}, more than the ${seconds(budget.maxWaitMs)} allowed`,
+					);
+				}
+				await pause(Math.ceil(waitMs), budget.signal);
+			}
+			throwIfCancelled(budget.signal);
+			ready = true;
+		} finally {
+			if (!ready) this.passTurn();
+		}
+		let finished = false;
+		return {
+			done: () => {
+				if (finished) return;
+				finished = true;
+				this.sent.push({ at: Date.now(), write });
+				this.passTurn();
+			},
+		};
+	}
+
+	/**
+	 * Nexudus answered 409 although our windows had room (another client on the account, or a
+	 * limit we do not know): no request to this URL before `waitMs` has passed. Without a
+	 * Retry-After, assume Nexudus's windows are full: they have room again once the oldest
+	 * request we sent in them leaves (or a whole window from now when we sent none).
+	 */
+	holdAfterThrottle(write: boolean, retryAfterMs: number | undefined): void {
+		const now = Date.now();
+		let until: number;
+		if (retryAfterMs !== undefined) {
+			until = now + retryAfterMs;
+			this.heldBecause = "Nexudus's Retry-After (HTTP 409)";
+		} else {
+			this.prune(now);
+			const oldest = (entries: Array<{ at: number }>) => (entries[0]?.at ?? now) + limits.windowMs;
+			until = Math.max(
+				now + limits.minIntervalMs,
+				oldest(this.sent),
+				write ? oldest(this.sent.filter((entry) => entry.write)) : 0,
+			);
+			this.heldBecause = "a 409 without Retry-After (waiting for room in Nexudus's window)";
+		}
+		if (until > this.heldUntil) this.heldUntil = until;
+	}
+
+	/** How long until a request of this kind fits all limits, and which limit decides. */
+	private roomIn(write: boolean, now: number): { waitMs: number; reason: string } {
+		this.prune(now);
+		const waits: Array<{ waitMs: number; reason: string }> = [
+			{ waitMs: this.heldUntil - now, reason: this.heldBecause },
+		];
+		const last = this.sent[this.sent.length - 1];
+		if (last) {
+			waits.push({
+				waitMs: last.at + limits.minIntervalMs - now,
+				reason: `Nexudus's limit of 1 request per ${limits.minIntervalMs} ms`,
+			});
+		}
+		const windowRoom = (entries: Array<{ at: number }>, limit: number, what: string) => {
+			if (entries.length < limit) return;
+			waits.push({
+				waitMs: entries[entries.length - limit].at + limits.windowMs - now,
+				reason: `Nexudus's limit of ${limit} ${what} per ${seconds(limits.windowMs)}`,
+			});
+		};
+		windowRoom(this.sent, limits.perWindow, 'requests');
+		if (write) {
+			windowRoom(
+				this.sent.filter((entry) => entry.write),
+				limits.writesPerWindow,
+				'writes',
+			);
+		}
+		const longest = waits.reduce((a, b) => (b.waitMs > a.waitMs ? b : a));
+		return { waitMs: Math.max(0, longest.waitMs), reason: longest.reason };
+	}
+
+	private prune(now: number) {
+		const last = this.sent[this.sent.length - 1];
+		this.sent = this.sent.filter((entry) => entry.at > now - limits.windowMs);
+		// The interval rule still needs the last request, however old.
+		if (this.sent.length === 0 && last) this.sent.push(last);
+	}
+
+	private async waitForTurn(deadline: number, budget: WaitBudget): Promise<void> {
+		throwIfCancelled(budget.signal);
+		if (!this.busy) {
+			this.busy = true;
+			return;
+		}
+		const waiter: Waiter = { resolve: () => {}, granted: false };
+		const turn = new Promise<'turn'>((resolve) => (waiter.resolve = () => resolve('turn')));
+		this.queue.push(waiter);
+		const turnCame = new AbortController();
+		let waited = false;
+		try {
+			const late = pause(deadline - Date.now(), budget.signal, turnCame.signal).then(
+				() => 'late' as const,
+			);
+			if ((await Promise.race([turn, late])) === 'late') {
+				throw new RateLimitWaitError(
+					`earlier requests to the same Nexudus API URL kept this one waiting for more than the ${seconds(budget.maxWaitMs)} allowed`,
+				);
+			}
+			waited = true;
+		} finally {
+			turnCame.abort();
+			if (!waited) {
+				if (waiter.granted) this.passTurn();
+				else this.queue.splice(this.queue.indexOf(waiter), 1);
+			}
+		}
+	}
+
+	/** Hands the turn to the next waiter (it stays busy), or frees the pacer. */
+	private passTurn() {
+		const next = this.queue.shift();
+		if (!next) {
+			this.busy = false;
+			return;
+		}
+		next.granted = true;
+		next.resolve();
+	}
+}
+
+function cancelled(): WaitCancelledError {
+	return new WaitCancelledError(
+		'The execution was cancelled while waiting for room in the Nexudus rate limit',
+	);
+}
+
+function throwIfCancelled(signal: AbortSignal | undefined) {
+	if (signal?.aborted) throw cancelled();
+}
+
+/**
+ * Sleeps; rejects as soon as the execution is cancelled; ends early (quietly) when `stop` aborts.
+ * Raced against the signal because n8n 1.x's sleep ignores one.
+ */
+export async function pause(
+	milliseconds: number,
+	signal?: AbortSignal,
+	stop?: AbortSignal,
+): Promise<void> {
+	throwIfCancelled(signal);
+	const ended = new AbortController();
+	const end = () => ended.abort();
+	let onCancel = () => {};
+	const cancelledWait = new Promise<never>((_, reject) => {
+		onCancel = () => reject(cancelled());
+	});
+	signal?.addEventListener('abort', onCancel, { once: true });
+	stop?.addEventListener('abort', end, { once: true });
+	try {
+		await Promise.race([
+			sleep(Math.max(0, milliseconds), ended.signal).catch(() => undefined),
+			cancelledWait,
+		]);
+	} finally {
+		signal?.removeEventListener('abort', onCancel);
+		stop?.removeEventListener('abort', end);
+		end();
+	}
+}
+
+function seconds(milliseconds: number): string {
+	return `${Math.ceil(milliseconds / 100) / 10} s`;
+}
