@@ -154,10 +154,6 @@ export class NexudusTrigger implements INodeType {
 			return { noWebhookResponse: true };
 		}
 
-		return {
-			workflowData: [
-				this.helpers.returnJsonArray(delivery.records.map((record) => toItem(record, event))),
-			],
-		};
+		return { workflowData: [delivery.records.map((record) => toItem(record, event))] };
 	}
 }

@@ -2,7 +2,7 @@ import { createHmac } from 'crypto';
 import type { IDataObject, INodeParameters } from 'n8n-workflow';
 
 import type { FakeWebHook } from '../fake-nexudus/server';
-import { FakeNexudus } from '../fake-nexudus/server';
+import { FakeNexudus, signPayload } from '../fake-nexudus/server';
 import type { StoredCredential } from '../harness/n8n';
 import { deliveredRequest, newCredential, TriggerHarness } from '../harness/n8n';
 import { WebhookServer } from '../harness/webhookServer';
@@ -432,6 +432,107 @@ describe('deliveries', () => {
 			401,
 		);
 		expect(n8n.executions).toHaveLength(2);
+	});
+
+	describe('non-ASCII text, signed the way Nexudus signs (ASCII-folded key and body)', () => {
+		const records = {
+			accents: { Id: 601, FullName: 'José Müller', Notes: 'Crème brûlée, Ångström' },
+			euro: { Id: 602, Name: 'Day pass', Price: '€ 25,00', Currency: '€' },
+			cjk: { Id: 603, Location: '東京オフィス', City: '東京' },
+			emoji: { Id: 604, FullName: 'Zoë 🚀 Smith', Bio: 'Loves ☕ and 🐈' },
+		};
+
+		test.each(Object.entries(records))(
+			'%s: a delivery signed by the fake Nexudus runs the workflow with the text as sent',
+			async (_kind, record) => {
+				credential = newCredential(fake.url, { webhookSecret: SECRET });
+				const { trigger } = newTrigger([COWORKER_CREATED]);
+				await trigger.activate();
+				const body = JSON.stringify([record]);
+				// the fake signs like Nexudus: not the HMAC of the UTF-8 body
+				expect(signPayload(SECRET, body)).not.toBe(sign(body));
+
+				const [delivery] = await fake.fire(COWORKER_CREATED, locationId, [record], {
+					secret: SECRET,
+				});
+				expect(delivery.status).toBe(200);
+				expect(n8n.executions).toHaveLength(1);
+				expect(n8n.executions[0].items).toEqual([
+					{
+						json: {
+							...record,
+							event: 'Coworker Created',
+							eventAction: 3,
+							eventType: 'CoworkerCreate',
+						},
+					},
+				]);
+			},
+		);
+
+		test('an emoji folded to one ? per UTF-16 unit, or a raw-body HMAC, verifies too', async () => {
+			credential = newCredential(fake.url, { webhookSecret: SECRET });
+			const { trigger, url } = newTrigger([COWORKER_CREATED]);
+			await trigger.activate();
+			const body = JSON.stringify([records.emoji]);
+			const perUnit = signPayload(SECRET, body, true);
+			expect(perUnit).not.toBe(signPayload(SECRET, body));
+			expect((await post(url, body, { 'x-nexudus-hook-signature': perUnit })).status).toBe(200);
+			expect((await post(url, body, { 'x-nexudus-hook-signature': sign(body) })).status).toBe(200);
+			expect(n8n.executions).toHaveLength(2);
+		});
+
+		test('a non-ASCII secret is folded the same way as the body', async () => {
+			const secret = 'clé-secrète-€';
+			credential = newCredential(fake.url, { webhookSecret: secret });
+			const { trigger } = newTrigger([COWORKER_CREATED]);
+			await trigger.activate();
+			const [delivery] = await fake.fire(COWORKER_CREATED, locationId, [records.accents], {
+				secret,
+			});
+			expect(delivery.status).toBe(200);
+			expect(n8n.executions).toHaveLength(1);
+		});
+
+		test('with a wrong secret, non-ASCII deliveries are still refused and start nothing', async () => {
+			credential = newCredential(fake.url, { webhookSecret: SECRET });
+			const { trigger, url } = newTrigger([COWORKER_CREATED]);
+			await trigger.activate();
+			for (const record of Object.values(records)) {
+				const [delivery] = await fake.fire(COWORKER_CREATED, locationId, [record], {
+					secret: 'not-the-secret',
+				});
+				expect(delivery.status).toBe(401);
+			}
+			const body = JSON.stringify([records.cjk]);
+			const forged = signPayload('not-the-secret', body, true);
+			expect((await post(url, body, { 'x-nexudus-hook-signature': forged })).status).toBe(401);
+			expect(n8n.executions).toHaveLength(0);
+		});
+	});
+
+	test('a body shaped like n8n items stays data: no binary, no pairedItem from a delivery', async () => {
+		const { trigger } = newTrigger([COWORKER_CREATED]);
+		const forged = [
+			{
+				json: { Id: 1, FullName: 'Mallory' },
+				binary: { data: { id: 'filesystem-v2:workflows/1/executions/1/binary_data/x' } },
+				pairedItem: { item: 0 },
+			},
+			{ Id: 2, binary: { data: { data: 'aGVsbG8=', mimeType: 'text/plain' } } },
+		];
+		const { data } = await trigger.deliver({
+			...deliveredRequest(JSON.stringify(forged)),
+			query: { action: '3' },
+		});
+		const eventFields = { event: 'Coworker Created', eventAction: 3, eventType: 'CoworkerCreate' };
+		expect(data.workflowData?.[0]).toEqual([
+			{ json: { ...forged[0], ...eventFields } },
+			{ json: { ...forged[1], ...eventFields } },
+		]);
+		for (const item of data.workflowData![0]) {
+			expect(Object.keys(item)).toEqual(['json']);
+		}
 	});
 
 	test('without a secret, deliveries are accepted; Verify Signature off accepts them too', async () => {
