@@ -1,5 +1,6 @@
 import {
 	NodeConnectionTypes,
+	NodeOperationError,
 	type IDataObject,
 	type IHookFunctions,
 	type INodeType,
@@ -9,7 +10,7 @@ import {
 } from 'n8n-workflow';
 
 import { locationLocator } from '../shared/descriptions';
-import { eventOptions, findEvent } from '../shared/events';
+import { eventOptions, findEvent, parseEvents } from '../shared/events';
 import { searchLocations } from '../shared/locations';
 import { CREDENTIAL_NAME } from '../shared/transport';
 import { parseDelivery, toItem } from './delivery';
@@ -146,18 +147,17 @@ export class NexudusTrigger implements INodeType {
 		const query = this.getQueryData() as IDataObject;
 		const action = Number(query[ACTION_QUERY_PARAMETER]);
 		const event = findEvent(action);
-		const chosen = (this.getNodeParameter('events', []) as number[]).map(Number);
-		if (event && !chosen.includes(event.value)) {
+		const chosen = parseEvents(this.getNodeParameter('events', []));
+		if ('problem' in chosen) {
+			throw new NodeOperationError(this.getNode(), `Events: ${chosen.problem}`);
+		}
+		if (event && !chosen.actions.includes(event.value)) {
 			response
 				.status(200)
 				.json({ message: `Ignored: ${event.name} is not chosen in this trigger` });
 			return { noWebhookResponse: true };
 		}
 
-		return {
-			workflowData: [
-				this.helpers.returnJsonArray(delivery.records.map((record) => toItem(record, event))),
-			],
-		};
+		return { workflowData: [delivery.records.map((record) => toItem(record, event))] };
 	}
 }

@@ -1,4 +1,4 @@
-import type { IDataObject } from 'n8n-workflow';
+import type { IDataObject, INodeExecutionData } from 'n8n-workflow';
 
 import type { NexudusEvent } from '../shared/events';
 
@@ -28,12 +28,18 @@ export function parseDelivery(rawBody: Buffer | undefined, parsedBody: unknown):
 	return { records: records as IDataObject[] };
 }
 
-/** The record as sent, plus which event it came from so a workflow can branch on it. */
-export function toItem(record: IDataObject, event: NexudusEvent | undefined): IDataObject {
+/**
+ * One item: the record as sent, plus which event it came from so a workflow can branch on it.
+ * Built here rather than by returnJsonArray, which would take a record's own `json`, `binary` or
+ * `pairedItem` keys for n8n's item structure: whatever the body holds stays data under `json`.
+ */
+export function toItem(record: IDataObject, event: NexudusEvent | undefined): INodeExecutionData {
 	return {
-		...record,
-		event: event?.name ?? null,
-		eventAction: event?.value ?? null,
-		eventType: event?.apiName ?? null,
+		json: {
+			...record,
+			event: event?.name ?? null,
+			eventAction: event?.value ?? null,
+			eventType: event?.apiName ?? null,
+		},
 	};
 }

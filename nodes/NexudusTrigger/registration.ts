@@ -1,7 +1,7 @@
 import type { IDataObject, IHookFunctions } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
-import { findEvent } from '../shared/events';
+import { findEvent, parseEvents } from '../shared/events';
 import { InputChecker } from '../shared/validation';
 import type { WebHookRecord } from '../shared/webhooks';
 import {
@@ -16,8 +16,13 @@ import {
  * Keeps one active Nexudus WebHook record per chosen event pointing at this node's URL.
  *
  * Nexudus allows one action per record, and a delivery does not say which action fired, so each
- * record gets its own URL: the node's webhook URL plus `?action=<number>`. Records are found by
- * that URL, so a lost static-data entry (reset, import, restart) never leads to a second record.
+ * record gets its own URL: the node's webhook URL plus `?action=<number>`. A record belongs to the
+ * node when its URL ends with the node's stable path (`/webhook/<webhookId>/webhook?action=N`, or
+ * `/webhook-test/…` in test mode), whatever host it names, so a lost static-data entry (reset,
+ * import, restart) never leads to a second record and a changed public URL retires the old ones.
+ *
+ * checkExists only reads. create makes every change, so its undo sees all of them. Where several
+ * records could serve one event, the lowest Id wins, so concurrent activations agree.
  */
 
 export const ACTION_QUERY_PARAMETER = 'action';
@@ -25,253 +30,361 @@ export const ACTION_QUERY_PARAMETER = 'action';
 export type OnStop = 'deactivate' | 'delete';
 
 interface Registration {
+	/** The node's webhook URL as n8n gives it now. */
 	webhookUrl: string;
+	/** The part of that URL n8n keeps stable: `/webhook/<webhookId>/webhook`. */
+	identity: string;
 	businessId: number;
 	actions: number[];
+	onStop: OnStop;
 }
 
-/** Static data per webhook URL (production and test URLs are kept apart): action → record Id. */
-type StoredIds = Record<string, number>;
-
+/**
+ * Static data: the ids of the records the node holds, per stable path (production and test kept
+ * apart). Earlier versions stored `{ action: id }` under the full URL; those are still read.
+ */
 interface TriggerStaticData extends IDataObject {
-	webHookIds?: Record<string, StoredIds>;
+	webHookIds?: Record<string, number[] | Record<string, number>>;
 }
 
 function urlForAction(webhookUrl: string, action: number): string {
-	const separator = webhookUrl.includes('?') ? '&' : '?';
-	return `${webhookUrl}${separator}${ACTION_QUERY_PARAMETER}=${action}`;
+	return `${webhookUrl}?${ACTION_QUERY_PARAMETER}=${action}`;
 }
 
-function readRegistration(context: IHookFunctions): Registration {
-	const check = new InputChecker(context.getNode(), 0);
+/** The last three path segments: n8n's endpoint (`webhook`/`webhook-test`), webhookId, path. */
+function identityOf(url: string): string | undefined {
+	let pathname: string;
+	try {
+		pathname = new URL(url).pathname;
+	} catch {
+		return undefined;
+	}
+	const segments = pathname.split('/').filter((segment) => segment !== '');
+	return segments.length >= 3 ? `/${segments.slice(-3).join('/')}` : undefined;
+}
+
+function readOnStop(context: IHookFunctions): OnStop {
+	const options = context.getNodeParameter('options', {}) as { onStop?: OnStop };
+	return options.onStop === 'delete' ? 'delete' : 'deactivate';
+}
+
+function nodeWebhookUrl(context: IHookFunctions): { webhookUrl: string; identity: string } {
 	const webhookUrl = context.getNodeWebhookUrl('default');
-	if (!webhookUrl) {
+	const identity = webhookUrl ? identityOf(webhookUrl) : undefined;
+	if (!webhookUrl || !identity) {
 		throw new NodeOperationError(
 			context.getNode(),
 			'n8n did not provide a webhook URL for this node',
 		);
 	}
-	const events = context.getNodeParameter('events', []) as number[];
-	if (events.length === 0) check.fail('Events', 'choose at least one event');
+	return { webhookUrl, identity };
+}
+
+function readRegistration(context: IHookFunctions): Registration {
+	const check: InputChecker = new InputChecker(context.getNode(), 0);
+	const events = parseEvents(context.getNodeParameter('events', []));
+	if ('problem' in events) check.fail('Events', events.problem);
 	return {
-		webhookUrl,
+		...nodeWebhookUrl(context),
 		businessId: check.id(
 			'Location',
 			context.getNodeParameter('location', '', { extractValue: true }),
 		),
-		actions: [...new Set(events.map((event) => check.event('Events', event)))],
+		actions: events.actions,
+		onStop: readOnStop(context),
 	};
 }
 
-function storedIds(context: IHookFunctions, webhookUrl: string): StoredIds {
-	const staticData = context.getWorkflowStaticData('node') as TriggerStaticData;
-	staticData.webHookIds ??= {};
-	staticData.webHookIds[webhookUrl] ??= {};
-	return staticData.webHookIds[webhookUrl];
+function isStoredFor(key: string, identity: string): boolean {
+	return key === identity || identityOf(key) === identity;
 }
 
-function forgetIfEmpty(context: IHookFunctions, webhookUrl: string) {
+function readStoredIds(context: IHookFunctions, identity: string): number[] {
+	const stored = (context.getWorkflowStaticData('node') as TriggerStaticData).webHookIds ?? {};
+	const ids = Object.entries(stored)
+		.filter(([key]) => isStoredFor(key, identity))
+		.flatMap(([, value]) => Object.values(value ?? {}))
+		.map(Number)
+		.filter((id) => Number.isInteger(id) && id > 0);
+	return [...new Set(ids)].sort((a, b) => a - b);
+}
+
+function writeStoredIds(context: IHookFunctions, identity: string, ids: number[]) {
 	const staticData = context.getWorkflowStaticData('node') as TriggerStaticData;
-	if (staticData.webHookIds && Object.keys(staticData.webHookIds[webhookUrl] ?? {}).length === 0) {
-		delete staticData.webHookIds[webhookUrl];
+	const stored = (staticData.webHookIds ??= {});
+	for (const key of Object.keys(stored)) if (isStoredFor(key, identity)) delete stored[key];
+	if (ids.length > 0) stored[identity] = [...new Set(ids)].sort((a, b) => a - b);
+}
+
+function actionOf(record: WebHookRecord, identity: string): number | undefined {
+	let url: URL;
+	try {
+		url = new URL(record.URL);
+	} catch {
+		return undefined;
 	}
-}
-
-function isOwnRecord(record: WebHookRecord, webhookUrl: string): boolean {
-	const prefix = urlForAction(webhookUrl, 0).replace(/0$/, '');
-	return record.URL.startsWith(prefix) && /^[0-9]+$/.test(record.URL.slice(prefix.length));
+	const match = new RegExp(`^\\?${ACTION_QUERY_PARAMETER}=([0-9]+)$`).exec(url.search);
+	return match && identityOf(record.URL) === identity && url.pathname.endsWith(identity)
+		? Number(match[1])
+		: undefined;
 }
 
 /**
- * Every Nexudus record whose URL is one of this node's per-action URLs. Nexudus's URL filter
- * matches part of the value, so one search finds them all; should it match whole values only,
- * the exact per-action searches and the stored ids still find every record.
+ * Every Nexudus record of this node, on any host. Nexudus's URL filter matches part of the value,
+ * so one search on the stable path finds them all; should it match whole values only, the exact
+ * per-action searches and the known ids still find every record on the current host.
  */
 async function findOwnRecords(
 	context: IHookFunctions,
 	registration: Registration,
-	ids: StoredIds,
+	knownIds: number[],
 ): Promise<WebHookRecord[]> {
 	const found = new Map<number, WebHookRecord>();
 	const keepOwn = (records: WebHookRecord[]) => {
 		for (const record of records) {
-			if (isOwnRecord(record, registration.webhookUrl)) found.set(record.Id, record);
+			if (actionOf(record, registration.identity) !== undefined) found.set(record.Id, record);
 		}
 	};
-	keepOwn(await searchWebHooks.call(context, { WebHook_URL: registration.webhookUrl }));
-
+	keepOwn(
+		await searchWebHooks.call(context, {
+			WebHook_URL: `${registration.identity}?${ACTION_QUERY_PARAMETER}=`,
+		}),
+	);
 	for (const action of registration.actions) {
 		const url = urlForAction(registration.webhookUrl, action);
 		if (![...found.values()].some((record) => record.URL === url)) {
 			keepOwn(await searchWebHooks.call(context, { WebHook_URL: url }));
 		}
 	}
-	for (const id of Object.values(ids)) {
+	for (const id of knownIds) {
 		if (!found.has(id)) {
 			const record = await findWebHook.call(context, id);
 			if (record) keepOwn([record]);
 		}
 	}
-	return [...found.values()];
+	return [...found.values()].sort((a, b) => a.Id - b.Id);
 }
 
-interface Reconciled {
-	/** Chosen actions with no record yet. */
+interface Plan {
+	/** The record serving each chosen event that has one: the lowest Id among those that fit. */
+	keep: WebHookRecord[];
+	/** Chosen events with no record that fits. */
 	missing: number[];
-	/** Records switched back on during this reconciliation. */
-	reactivated: number[];
+	/** Kept records that are switched off. */
+	reactivate: WebHookRecord[];
+	/** Other records of this node: switched off when active, or deleted when On Stop says so. */
+	retire: WebHookRecord[];
 }
 
-/**
- * Brings Nexudus in line with the node without ever creating or deleting anything: adopts the
- * records found for each chosen event (preferring the stored one), switches back on a record that
- * Nexudus auto-disabled or a user paused, and switches off duplicates and records of events,
- * locations or URLs no longer chosen. Answers what is still missing.
- */
-async function reconcile(context: IHookFunctions, registration: Registration): Promise<Reconciled> {
-	const ids = storedIds(context, registration.webhookUrl);
-	const records = await findOwnRecords(context, registration, ids);
-	const keep = new Map<number, WebHookRecord>();
-
+function planFor(registration: Registration, records: WebHookRecord[]): Plan {
+	const keep: WebHookRecord[] = [];
+	const missing: number[] = [];
 	for (const action of registration.actions) {
 		const url = urlForAction(registration.webhookUrl, action);
-		const candidates = records.filter(
+		const fitting = records.find(
 			(record) =>
 				record.URL === url &&
 				record.Action === action &&
 				record.BusinessId === registration.businessId,
 		);
-		const chosen =
-			candidates.find((record) => record.Id === ids[action]) ??
-			candidates.find((record) => record.Active) ??
-			candidates[0];
-		if (chosen) keep.set(action, chosen);
+		if (fitting) keep.push(fitting);
+		else missing.push(action);
 	}
-
-	const reactivated: number[] = [];
-	for (const [action, record] of keep) {
-		if (!record.Active) {
-			await updateWebHook.call(context, record.Id, { Active: true });
-			reactivated.push(record.Id);
-		}
-		ids[action] = record.Id;
-	}
-
-	const keptIds = new Set([...keep.values()].map((record) => record.Id));
-	for (const record of records) {
-		if (!keptIds.has(record.Id) && record.Active) {
-			await updateWebHook.call(context, record.Id, { Active: false });
-		}
-	}
-	for (const action of Object.keys(ids)) {
-		if (!keep.has(Number(action))) delete ids[action];
-	}
-
+	const kept = new Set(keep.map((record) => record.Id));
 	return {
-		missing: registration.actions.filter((action) => !keep.has(action)),
-		reactivated,
+		keep,
+		missing,
+		reactivate: keep.filter((record) => !record.Active),
+		retire: records.filter(
+			(record) => !kept.has(record.Id) && (record.Active || registration.onStop === 'delete'),
+		),
 	};
 }
 
-/** True when every chosen event has an active record for this node. */
-export async function webhookExists(this: IHookFunctions): Promise<boolean> {
-	const { missing } = await reconcile(this, readRegistration(this));
-	return missing.length === 0;
+function sameIds(a: number[], b: number[]): boolean {
+	return a.length === b.length && a.every((id, index) => id === b[index]);
 }
 
-/** Creates the records still missing. On failure, undoes what this call did and says why. */
+/**
+ * Read-only: true when every chosen event has exactly one active record of this node, nothing
+ * else of this node is active (or left over, when On Stop deletes), and the static data knows them.
+ */
+export async function webhookExists(this: IHookFunctions): Promise<boolean> {
+	const registration = readRegistration(this);
+	const storedIds = readStoredIds(this, registration.identity);
+	const plan = planFor(registration, await findOwnRecords(this, registration, storedIds));
+	return (
+		plan.missing.length === 0 &&
+		plan.reactivate.length === 0 &&
+		plan.retire.length === 0 &&
+		sameIds(
+			storedIds,
+			plan.keep.map((record) => record.Id).sort((a, b) => a - b),
+		)
+	);
+}
+
+type ChangeKind = 'created' | 'reactivated' | 'deactivated' | 'deleted';
+
+interface Change {
+	id: number;
+	kind: ChangeKind;
+}
+
+/** Rounds of look → change → look again before giving up on records that keep disappearing. */
+const MAX_ROUNDS = 3;
+
+/**
+ * Brings Nexudus in line with the node: reuses the records found (switching back on those Nexudus
+ * disabled or a user paused), creates the missing ones, looks again (a concurrent activation may
+ * have created its own: the lowest Id wins), then retires every other record of this node.
+ * On failure, undoes every change it made and says what is left.
+ */
 export async function createWebhooks(this: IHookFunctions): Promise<boolean> {
 	const registration = readRegistration(this);
-	const { missing, reactivated } = await reconcile(this, registration);
-	const ids = storedIds(this, registration.webhookUrl);
-	const created: number[] = [];
-	const workflow = this.getWorkflow();
-	const workflowLabel = `${workflow.name ?? 'workflow'} (#${workflow.id})`;
+	const storedBefore = readStoredIds(this, registration.identity);
+	const changes: Change[] = [];
+	const setActive = async (record: WebHookRecord, active: boolean, kind: ChangeKind) => {
+		if (await updateWebHook.call(this, record.Id, { Active: active })) {
+			changes.push({ id: record.Id, kind });
+		}
+	};
 
 	try {
-		for (const action of missing) {
-			const eventName = findEvent(action)?.name ?? String(action);
-			const id = await createWebHook.call(this, {
-				BusinessId: registration.businessId,
-				Name: truncate(`n8n: ${workflowLabel} – ${eventName}`, 255),
-				Action: action,
-				URL: urlForAction(registration.webhookUrl, action),
-				Description: `Created by the Nexudus Trigger of n8n workflow ${workflowLabel}. n8n switches it off when the workflow is deactivated.`,
-				Active: true,
-			});
-			created.push(id);
-			ids[action] = id;
+		for (let round = 1; ; round++) {
+			const knownIds = [...storedBefore, ...changes.map((change) => change.id)];
+			const plan = planFor(registration, await findOwnRecords(this, registration, knownIds));
+			for (const record of plan.reactivate) await setActive(record, true, 'reactivated');
+			if (plan.missing.length === 0) {
+				for (const record of plan.retire) {
+					if (registration.onStop === 'delete') {
+						if (await deleteWebHook.call(this, record.Id)) {
+							changes.push({ id: record.Id, kind: 'deleted' });
+						}
+					} else {
+						await setActive(record, false, 'deactivated');
+					}
+				}
+				writeStoredIds(
+					this,
+					registration.identity,
+					plan.keep.map((record) => record.Id),
+				);
+				return true;
+			}
+			if (round === MAX_ROUNDS) {
+				throw new NodeOperationError(
+					this.getNode(),
+					'The Nexudus WebHook records created for this trigger disappeared again',
+				);
+			}
+			for (const action of plan.missing) {
+				const id = await createWebHook.call(this, newRecordFields(this, registration, action));
+				changes.push({ id, kind: 'created' });
+			}
 		}
 	} catch (error) {
-		const undone = await undo(this, registration.webhookUrl, created, reactivated);
-		throw new NodeOperationError(this.getNode(), error as Error, {
-			description: `Registering the Nexudus webhooks failed; ${undone}`,
+		const { summary, stillActive } = await undo(this, changes);
+		writeStoredIds(this, registration.identity, [...storedBefore, ...stillActive]);
+		const { message, description } = error as Error & { description?: string };
+		throw new NodeOperationError(this.getNode(), `${message.replace(/\.?$/, '.')} ${summary}`, {
+			description: description ?? undefined,
+			level: 'error',
 		});
 	}
-	return true;
 }
 
+function newRecordFields(context: IHookFunctions, registration: Registration, action: number) {
+	const workflow = context.getWorkflow();
+	const workflowLabel = `${workflow.name ?? 'workflow'} (#${workflow.id})`;
+	const eventName = findEvent(action)?.name ?? String(action);
+	return {
+		BusinessId: registration.businessId,
+		Name: truncate(`n8n: ${workflowLabel} – ${eventName}`, 255),
+		Action: action,
+		URL: urlForAction(registration.webhookUrl, action),
+		Description: `Created by the Nexudus Trigger of n8n workflow ${workflowLabel}. n8n switches it off when the workflow is deactivated.`,
+		Active: true,
+	};
+}
+
+const UNDO_FAILED: Record<ChangeKind, string> = {
+	created: 'created by this activation, still active',
+	reactivated: 'switched on by this activation, still active',
+	deactivated: 'switched off by this activation, still off',
+	deleted: 'deleted by this activation as no longer needed; it cannot be restored',
+};
+
+/** Reverts the changes, newest first. Answers a sentence on what is left, and what stays active. */
 async function undo(
 	context: IHookFunctions,
-	webhookUrl: string,
-	created: number[],
-	reactivated: number[],
-): Promise<string> {
-	const ids = storedIds(context, webhookUrl);
-	const left: number[] = [];
-	for (const id of created) {
-		const removed = await deleteWebHook.call(context, id).then(
-			() => true,
-			() => false,
-		);
-		if (removed) {
-			for (const [action, storedId] of Object.entries(ids)) if (storedId === id) delete ids[action];
-		} else {
-			left.push(id);
+	changes: Change[],
+): Promise<{ summary: string; stillActive: number[] }> {
+	const left: Change[] = [];
+	for (const change of [...changes].reverse()) {
+		if (change.kind === 'deleted') {
+			left.push(change);
+			continue;
 		}
-	}
-	for (const id of reactivated) {
-		const paused = await updateWebHook.call(context, id, { Active: false }).then(
+		const reverted = await (
+			change.kind === 'created'
+				? deleteWebHook.call(context, change.id)
+				: updateWebHook.call(context, change.id, { Active: change.kind === 'deactivated' })
+		).then(
 			() => true,
 			() => false,
 		);
-		if (!paused) left.push(id);
+		if (!reverted) left.push(change);
 	}
-	return left.length === 0
-		? 'nothing was left registered.'
-		: `these WebHook records could not be undone and remain in Nexudus: ${left.join(', ')}.`;
+	const made = `${changes.length} change${changes.length === 1 ? '' : 's'} it had made in Nexudus`;
+	const parts = [
+		changes.length === 0
+			? 'Nothing was changed in Nexudus.'
+			: `Activation undid ${left.length === 0 ? 'the' : `${changes.length - left.length} of the`} ${made}.`,
+	];
+	if (left.length > 0) {
+		const described = left.map((change) => `WebHook ${change.id} (${UNDO_FAILED[change.kind]})`);
+		parts.push(`Not undone: ${described.join('; ')}.`);
+	}
+	return {
+		summary: parts.join(' '),
+		stillActive: left
+			.filter((change) => change.kind === 'created' || change.kind === 'reactivated')
+			.map((change) => change.id),
+	};
 }
 
-/** Deactivates (or deletes) this node's records. Ids are forgotten only for records handled. */
+/**
+ * Switches off (or deletes) the node's records. Never throws: n8n saves static data and drops its
+ * own webhook rows only after every node's delete returned. What could not be handled is logged,
+ * and its id stays in static data for the next activation to reuse or retire.
+ */
 export async function deleteWebhooks(this: IHookFunctions): Promise<boolean> {
-	const webhookUrl = this.getNodeWebhookUrl('default') ?? '';
-	const options = this.getNodeParameter('options', {}) as { onStop?: OnStop };
-	const onStop = options.onStop ?? 'deactivate';
-	const ids = storedIds(this, webhookUrl);
-	const failures: string[] = [];
-
-	for (const [action, id] of Object.entries(ids)) {
-		try {
-			if (onStop === 'delete') {
-				await deleteWebHook.call(this, id);
-			} else {
-				await updateWebHook.call(this, id, { Active: false });
+	try {
+		const { identity } = nodeWebhookUrl(this);
+		const onStop = readOnStop(this);
+		const unhandled: number[] = [];
+		for (const id of readStoredIds(this, identity)) {
+			try {
+				if (onStop === 'delete') await deleteWebHook.call(this, id);
+				else await updateWebHook.call(this, id, { Active: false });
+			} catch (error) {
+				unhandled.push(id);
+				this.logger.warn(
+					`Nexudus Trigger: could not ${onStop} WebHook record ${id}: ${(error as Error).message}. Its id is kept; the next activation of the workflow reuses or retires it.`,
+					{ workflowId: this.getWorkflow().id, node: this.getNode().name },
+				);
 			}
-			delete ids[action];
-		} catch (error) {
-			failures.push(`${id}: ${(error as Error).message}`);
 		}
-	}
-	forgetIfEmpty(this, webhookUrl);
-
-	if (failures.length > 0) {
-		throw new NodeOperationError(
-			this.getNode(),
-			`Could not ${onStop} ${failures.length} Nexudus WebHook record(s)`,
-			{ description: failures.join('\n') },
+		writeStoredIds(this, identity, unhandled);
+		return unhandled.length === 0;
+	} catch (error) {
+		this.logger.warn(
+			`Nexudus Trigger: could not stop the Nexudus webhooks: ${(error as Error).message}`,
+			{ workflowId: this.getWorkflow().id, node: this.getNode().name },
 		);
+		return false;
 	}
-	return true;
 }
 
 function truncate(text: string, length: number): string {

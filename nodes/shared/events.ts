@@ -133,3 +133,38 @@ export function eventOptions({ includeNone }: { includeNone: boolean }) {
 		}))
 		.sort((a, b) => a.name.localeCompare(b.name));
 }
+
+const eventsByApiName = new Map(
+	NEXUDUS_EVENTS.map((event) => [event.apiName.toLowerCase(), event]),
+);
+
+export type ParsedEvents = { actions: number[] } | { problem: string };
+
+/**
+ * Reads the events a user chose, however an expression gave them: a number, a numeric string,
+ * a comma-separated list (`"3,21"`), an API name (`CoworkerCreate`) or an array of any of those.
+ * Answers the distinct action numbers in the order given, or what is wrong.
+ */
+export function parseEvents(value: unknown): ParsedEvents {
+	const parts = (Array.isArray(value) ? value : [value]).flatMap((part) =>
+		typeof part === 'string' ? part.split(',').map((text) => text.trim()) : [part],
+	);
+	const actions: number[] = [];
+	for (const part of parts) {
+		if (part === '') continue;
+		const event =
+			typeof part === 'number' || (typeof part === 'string' && /^[0-9]+$/.test(part))
+				? findEvent(Number(part))
+				: typeof part === 'string'
+					? eventsByApiName.get(part.toLowerCase())
+					: undefined;
+		if (!event) {
+			const shown = typeof part === 'string' ? `"${part}"` : (JSON.stringify(part) ?? String(part));
+			return {
+				problem: `${shown} is not a Nexudus event (give a number from 1 to 90 or an API name such as CoworkerCreate)`,
+			};
+		}
+		if (!actions.includes(event.value)) actions.push(event.value);
+	}
+	return actions.length > 0 ? { actions } : { problem: 'choose at least one event' };
+}

@@ -20,9 +20,24 @@ export interface DeliveryResult {
 	error?: string;
 }
 
-/** Uppercase hex HMAC-SHA256 of the raw body, as sent in X-Nexudus-Hook-Signature. */
-export function signPayload(secret: string, rawBody: string | Buffer): string {
-	return createHmac('sha256', secret).update(rawBody).digest('hex').toUpperCase();
+/**
+ * What .NET's ASCIIEncoding makes of a string: every character outside ASCII becomes `?` (one per
+ * code point, as .NET (Core) does; `perUtf16Unit` gives one per UTF-16 unit, so an emoji is `??`).
+ */
+export function foldToAscii(text: string, perUtf16Unit = false): string {
+	return text.replace(perUtf16Unit ? /[\u0080-\uFFFF]/g : /[\u0080-\u{10FFFF}]/gu, '?');
+}
+
+/**
+ * X-Nexudus-Hook-Signature as Nexudus computes it: uppercase hex HMAC-SHA256 with key and message
+ * ASCII-encoded first, so it differs from the HMAC of the UTF-8 body as soon as either has an
+ * accent, a symbol or an emoji.
+ */
+export function signPayload(secret: string, body: string, perUtf16Unit = false): string {
+	return createHmac('sha256', foldToAscii(secret, perUtf16Unit))
+		.update(foldToAscii(body, perUtf16Unit))
+		.digest('hex')
+		.toUpperCase();
 }
 
 /** The body Nexudus sends: always a JSON array of records. */

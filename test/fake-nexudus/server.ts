@@ -248,6 +248,8 @@ export class FakeNexudus {
 	private tokens = new Map<string, number>();
 	private failures = { passing: 0, remaining: 0, status: 503 };
 	private down = false;
+	/** While set, every API request (token included) of these methods is answered with this status. */
+	private outage: { status: number; methods?: string[] } | undefined;
 	private textFilterMatch: TextMatch;
 	private pagingLie: PagingLie = 'none';
 	private nextWebHookId = FIRST_WEBHOOK_ID;
@@ -459,6 +461,15 @@ export class FakeNexudus {
 		this.failures = { passing: options.after ?? 0, remaining: count, status };
 	}
 
+	/**
+	 * While set, every /api request (the token endpoint included; of the given methods only, when
+	 * listed) is answered `status` with Nexudus's error envelope, as during an outage. null ends it.
+	 */
+	setOutage(status: number | null, methods?: string[]): void {
+		this.outage =
+			status === null ? undefined : { status, methods: methods?.map((m) => m.toUpperCase()) };
+	}
+
 	/** While down, every request's socket is destroyed without an answer. */
 	setDown(down: boolean): void {
 		this.down = down;
@@ -496,6 +507,7 @@ export class FakeNexudus {
 		this.failures = { passing: 0, remaining: 0, status: 503 };
 		this.down = false;
 		this.pagingLie = 'none';
+		this.outage = undefined;
 		this.throttle.clear();
 	}
 
@@ -583,6 +595,14 @@ export class FakeNexudus {
 		body: ParsedBody,
 		authorization: string | undefined,
 	): Reply {
+		if (this.outage && (this.outage.methods?.includes(method) ?? true)) {
+			return json(this.outage.status, {
+				Message: `Simulated outage (HTTP ${this.outage.status}).`,
+				Value: null,
+				WasSuccessful: false,
+				Errors: null,
+			});
+		}
 		if (/^\/api\/token\/?$/i.test(path) && method === 'POST') return this.issueToken(body);
 		if (!/^\/api\/[a-z]+\//i.test(path)) return this.noResource(path);
 
@@ -929,9 +949,12 @@ export class FakeNexudus {
 		return json(404, { Message: `Unknown control endpoint ${method} ${path}` });
 	}
 
-	/** POST /__control/settings {down?, roles?, apiAccess?, throttle?}: the setters, for other processes. */
+	/** POST /__control/settings {down?, outage?, roles?, apiAccess?, throttle?}: the setters, for other processes. */
 	private applySettings(input: Record<string, unknown>): Reply {
 		if (typeof input.down === 'boolean') this.setDown(input.down);
+		if (typeof input.outage === 'number' || input.outage === null) {
+			this.setOutage(input.outage as number | null);
+		}
 		if (typeof input.apiAccess === 'boolean') this.setApiAccess(input.apiAccess);
 		if (Array.isArray(input.roles)) this.setRoles(input.roles.map(String));
 		if (typeof input.throttle === 'boolean' || isPlainObject(input.throttle)) {

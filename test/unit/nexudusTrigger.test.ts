@@ -1,8 +1,11 @@
+/* eslint-disable @n8n/community-nodes/no-restricted-imports -- test code reads n8n's logger */
+import type { Logger } from '@n8n/backend-common';
 import { createHmac } from 'crypto';
+import { dirname } from 'path';
 import type { IDataObject, INodeParameters } from 'n8n-workflow';
 
 import type { FakeWebHook } from '../fake-nexudus/server';
-import { FakeNexudus } from '../fake-nexudus/server';
+import { FakeNexudus, signPayload } from '../fake-nexudus/server';
 import type { StoredCredential } from '../harness/n8n';
 import { deliveredRequest, newCredential, TriggerHarness } from '../harness/n8n';
 import { WebhookServer } from '../harness/webhookServer';
@@ -66,6 +69,29 @@ function newTrigger(events: number[], options: INodeParameters = {}) {
 	return { trigger, url: `${n8n.baseUrl}/webhook/${webhookId}/webhook` };
 }
 
+/** The key of the node's ids in static data: the stable path part of its URL. */
+const stablePath = (nodeUrl: string) => new URL(nodeUrl).pathname;
+
+const writeRequests = () => fake.requests.filter((request) => request.method !== 'GET');
+
+/** Runs `during` and answers what the trigger logged through `this.logger` at warn level. */
+async function warningsDuring(during: () => Promise<unknown>): Promise<string[]> {
+	// n8n-core's own Logger instance: the one its contexts hand to nodes as `this.logger`
+	const fromCore = (name: string) =>
+		jest.requireActual<unknown>(
+			require.resolve(name, { paths: [dirname(require.resolve('n8n-core'))] }),
+		);
+	const { Container } = fromCore('@n8n/di') as typeof import('@n8n/di');
+	const { Logger: CoreLogger } = fromCore('@n8n/backend-common') as { Logger: new () => Logger };
+	const warn = jest.spyOn(Container.get(CoreLogger), 'warn').mockImplementation(() => undefined);
+	try {
+		await during();
+		return warn.mock.calls.map(([message]) => String(message));
+	} finally {
+		warn.mockRestore();
+	}
+}
+
 const recordsAt = (nodeUrl: string) =>
 	[...fake.webhooks.values()].filter((hook) => hook.URL.startsWith(`${nodeUrl}?`));
 
@@ -94,7 +120,7 @@ describe('activation', () => {
 		expect(records[1].Name).toBe('n8n: Welcome new members (#wf-42) – Invoice Paid');
 		expect(records[0].Description).toMatch(/n8n workflow Welcome new members \(#wf-42\)/);
 		expect(trigger.staticData).toEqual({
-			webHookIds: { [url]: { 3: records[0].Id, 21: records[1].Id } },
+			webHookIds: { [stablePath(url)]: [records[0].Id, records[1].Id] },
 		});
 		expect(await trigger.callWebhookMethod('checkExists')).toBe(true);
 	});
@@ -190,22 +216,62 @@ describe('deactivation and reactivation', () => {
 		expect(activeRecordsAt(url)).toHaveLength(0);
 	});
 
-	test('when stopping fails, the ids of records not handled are kept and the error says so', async () => {
-		const { trigger, url } = newTrigger([COWORKER_CREATED, BOOKING_CREATED]);
-		await trigger.activate();
-		fake.setDown(true);
-		try {
-			await expect(trigger.deactivate()).rejects.toThrow(
-				'Could not deactivate 2 Nexudus WebHook record(s)',
+	test.each([
+		['unreachable', () => fake.setDown(true)],
+		['answering 503 to everything', () => fake.setOutage(503)],
+	])(
+		'with Nexudus %s, stopping never throws: it logs, keeps the ids, and the next activation repairs',
+		async (_state, breakNexudus) => {
+			const { trigger, url } = newTrigger([COWORKER_CREATED, BOOKING_CREATED]);
+			await trigger.activate();
+			const ids = recordsAt(url).map((hook) => hook.Id);
+			breakNexudus();
+			let stopped: boolean | undefined;
+			const warnings = await warningsDuring(async () => {
+				stopped = await trigger.deactivate();
+			}).finally(() => {
+				fake.setDown(false);
+				fake.setOutage(null);
+			});
+			expect(stopped).toBe(false);
+			expect(warnings).toEqual(
+				ids.map((id) =>
+					expect.stringMatching(
+						new RegExp(
+							`^Nexudus Trigger: could not deactivate WebHook record ${id}: .+ Its id is kept`,
+						),
+					),
+				),
 			);
-		} finally {
-			fake.setDown(false);
-		}
-		expect(
-			Object.keys((trigger.staticData.webHookIds as IDataObject)[url] as IDataObject),
-		).toHaveLength(2);
-		await trigger.deactivate();
-		expect(activeRecordsAt(url)).toHaveLength(0);
+			const logged = warnings.join('\n');
+			expect(logged).not.toContain(credential.data.password as string);
+			expect(logged).not.toContain(credential.data.accessToken as string);
+			expect(trigger.staticData).toEqual({ webHookIds: { [stablePath(url)]: ids } });
+			expect(activeRecordsAt(url)).toHaveLength(2);
+
+			// Nexudus is back: activating again ends with exactly one active record per event
+			expect((await trigger.activate()).existed).toBe(true);
+			expect(activeRecordsAt(url).map((hook) => hook.Id)).toEqual(ids);
+			expect(await trigger.deactivate()).toBe(true);
+			expect(activeRecordsAt(url)).toHaveLength(0);
+			expect(trigger.staticData).toEqual({ webHookIds: {} });
+		},
+	);
+
+	test('ids kept by a failed stop are retired by the next activation when no longer chosen', async () => {
+		const { trigger, url } = newTrigger([COWORKER_CREATED, BOOKING_CREATED], { onStop: 'delete' });
+		await trigger.activate();
+		fake.setOutage(503);
+		const warnings = await warningsDuring(async () => {
+			expect(await trigger.deactivate()).toBe(false);
+		}).finally(() => fake.setOutage(null));
+		expect(warnings).toHaveLength(2);
+		await trigger.activate({
+			parameters: triggerParameters([INVOICE_PAID], { onStop: 'delete' }),
+		});
+		expect(recordsAt(url).map((hook) => [hook.Action, hook.Active])).toEqual([
+			[INVOICE_PAID, true],
+		]);
 	});
 });
 
@@ -216,10 +282,13 @@ describe('recovery', () => {
 		const ids = recordsAt(url).map((hook) => hook.Id);
 		trigger.forgetStaticData();
 
+		// checkExists cannot say yes while n8n's note of the records is missing; create adopts them
 		const { existed } = await trigger.activate();
-		expect(existed).toBe(true);
+		expect(existed).toBe(false);
 		expect(recordsAt(url).map((hook) => hook.Id)).toEqual(ids);
-		expect(trigger.staticData).toEqual({ webHookIds: { [url]: { 3: ids[0], 21: ids[1] } } });
+		const creations = writeRequests().filter((request) => request.path === '/api/sys/webhooks');
+		expect(creations.map((request) => request.method)).toEqual(['POST', 'POST']);
+		expect(trigger.staticData).toEqual({ webHookIds: { [stablePath(url)]: ids } });
 
 		// and after a stop with the ids lost, activation switches the same records back on
 		await trigger.deactivate();
@@ -262,7 +331,11 @@ describe('recovery', () => {
 		}
 		expect(fake.webhooks.get(record.Id)).toMatchObject({ Active: false, ErrorCount: 10 });
 
-		expect(await trigger.callWebhookMethod('checkExists')).toBe(true);
+		fake.requests.length = 0;
+		expect(await trigger.callWebhookMethod('checkExists')).toBe(false);
+		expect(writeRequests()).toEqual([]);
+		expect(fake.webhooks.get(record.Id)?.Active).toBe(false);
+		await trigger.callWebhookMethod('create');
 		expect(fake.webhooks.get(record.Id)).toMatchObject({
 			Active: true,
 			ErrorCount: 0,
@@ -273,7 +346,7 @@ describe('recovery', () => {
 		expect(n8n.executions).toHaveLength(1);
 	});
 
-	test('duplicates made by hand: one is kept, the others switched off, none deleted', async () => {
+	test('duplicates made by hand: the lowest Id is kept, the others switched off, none deleted', async () => {
 		const { trigger, url } = newTrigger([COWORKER_CREATED]);
 		const copies: FakeWebHook[] = [0, 1, 2].map((index) =>
 			fake.addWebHook({
@@ -284,7 +357,7 @@ describe('recovery', () => {
 				Active: true,
 			}),
 		);
-		expect(await trigger.callWebhookMethod('checkExists')).toBe(true);
+		expect((await trigger.activate()).existed).toBe(false);
 		expect(activeRecordsAt(url)).toHaveLength(1);
 		expect(recordsAt(url)).toHaveLength(3);
 		expect(fake.requests.some((request) => request.method === 'DELETE')).toBe(false);
@@ -330,8 +403,9 @@ describe('a Nexudus whose URL filter matches whole values only', () => {
 		await trigger.deactivate();
 		await trigger.activate();
 		trigger.forgetStaticData();
-		expect((await trigger.activate()).existed).toBe(true);
+		expect((await trigger.activate()).existed).toBe(false);
 		expect(activeRecordsAt(url)).toHaveLength(2);
+		expect((await trigger.activate()).existed).toBe(true);
 
 		await trigger.activate({ parameters: triggerParameters([BOOKING_CREATED]) });
 		expect(activeRecordsAt(url).map((hook) => hook.Action)).toEqual([BOOKING_CREATED]);
@@ -353,7 +427,7 @@ describe('test mode', () => {
 		await trigger.deactivate({ isTest: true });
 		expect(activeRecordsAt(testUrl)).toHaveLength(0);
 		expect(activeRecordsAt(url)).toHaveLength(1);
-		expect(Object.keys(trigger.staticData.webHookIds as IDataObject)).toEqual([url]);
+		expect(Object.keys(trigger.staticData.webHookIds as IDataObject)).toEqual([stablePath(url)]);
 	});
 });
 
@@ -386,12 +460,11 @@ describe('activation failures', () => {
 		} catch (error) {
 			failure = error as Error;
 		}
-		expect(failure.message).toBe('Nexudus answered HTTP 503: Simulated failure (HTTP 503).');
-		expect(failure.description).toBe(
-			'Registering the Nexudus webhooks failed; nothing was left registered.',
+		expect(failure.message).toBe(
+			'Nexudus answered HTTP 503: Simulated failure (HTTP 503). Activation undid the 1 change it had made in Nexudus.',
 		);
 		expect(recordsAt(url)).toHaveLength(0);
-		expect(trigger.staticData).toEqual({ webHookIds: { [url]: {} } });
+		expect(trigger.staticData).toEqual({ webHookIds: {} });
 
 		// n8n retries activation: it then succeeds with one record per event
 		await trigger.activate();
@@ -432,6 +505,107 @@ describe('deliveries', () => {
 			401,
 		);
 		expect(n8n.executions).toHaveLength(2);
+	});
+
+	describe('non-ASCII text, signed the way Nexudus signs (ASCII-folded key and body)', () => {
+		const records = {
+			accents: { Id: 601, FullName: 'José Müller', Notes: 'Crème brûlée, Ångström' },
+			euro: { Id: 602, Name: 'Day pass', Price: '€ 25,00', Currency: '€' },
+			cjk: { Id: 603, Location: '東京オフィス', City: '東京' },
+			emoji: { Id: 604, FullName: 'Zoë 🚀 Smith', Bio: 'Loves ☕ and 🐈' },
+		};
+
+		test.each(Object.entries(records))(
+			'%s: a delivery signed by the fake Nexudus runs the workflow with the text as sent',
+			async (_kind, record) => {
+				credential = newCredential(fake.url, { webhookSecret: SECRET });
+				const { trigger } = newTrigger([COWORKER_CREATED]);
+				await trigger.activate();
+				const body = JSON.stringify([record]);
+				// the fake signs like Nexudus: not the HMAC of the UTF-8 body
+				expect(signPayload(SECRET, body)).not.toBe(sign(body));
+
+				const [delivery] = await fake.fire(COWORKER_CREATED, locationId, [record], {
+					secret: SECRET,
+				});
+				expect(delivery.status).toBe(200);
+				expect(n8n.executions).toHaveLength(1);
+				expect(n8n.executions[0].items).toEqual([
+					{
+						json: {
+							...record,
+							event: 'Coworker Created',
+							eventAction: 3,
+							eventType: 'CoworkerCreate',
+						},
+					},
+				]);
+			},
+		);
+
+		test('an emoji folded to one ? per UTF-16 unit, or a raw-body HMAC, verifies too', async () => {
+			credential = newCredential(fake.url, { webhookSecret: SECRET });
+			const { trigger, url } = newTrigger([COWORKER_CREATED]);
+			await trigger.activate();
+			const body = JSON.stringify([records.emoji]);
+			const perUnit = signPayload(SECRET, body, true);
+			expect(perUnit).not.toBe(signPayload(SECRET, body));
+			expect((await post(url, body, { 'x-nexudus-hook-signature': perUnit })).status).toBe(200);
+			expect((await post(url, body, { 'x-nexudus-hook-signature': sign(body) })).status).toBe(200);
+			expect(n8n.executions).toHaveLength(2);
+		});
+
+		test('a non-ASCII secret is folded the same way as the body', async () => {
+			const secret = 'clé-secrète-€';
+			credential = newCredential(fake.url, { webhookSecret: secret });
+			const { trigger } = newTrigger([COWORKER_CREATED]);
+			await trigger.activate();
+			const [delivery] = await fake.fire(COWORKER_CREATED, locationId, [records.accents], {
+				secret,
+			});
+			expect(delivery.status).toBe(200);
+			expect(n8n.executions).toHaveLength(1);
+		});
+
+		test('with a wrong secret, non-ASCII deliveries are still refused and start nothing', async () => {
+			credential = newCredential(fake.url, { webhookSecret: SECRET });
+			const { trigger, url } = newTrigger([COWORKER_CREATED]);
+			await trigger.activate();
+			for (const record of Object.values(records)) {
+				const [delivery] = await fake.fire(COWORKER_CREATED, locationId, [record], {
+					secret: 'not-the-secret',
+				});
+				expect(delivery.status).toBe(401);
+			}
+			const body = JSON.stringify([records.cjk]);
+			const forged = signPayload('not-the-secret', body, true);
+			expect((await post(url, body, { 'x-nexudus-hook-signature': forged })).status).toBe(401);
+			expect(n8n.executions).toHaveLength(0);
+		});
+	});
+
+	test('a body shaped like n8n items stays data: no binary, no pairedItem from a delivery', async () => {
+		const { trigger } = newTrigger([COWORKER_CREATED]);
+		const forged = [
+			{
+				json: { Id: 1, FullName: 'Mallory' },
+				binary: { data: { id: 'filesystem-v2:workflows/1/executions/1/binary_data/x' } },
+				pairedItem: { item: 0 },
+			},
+			{ Id: 2, binary: { data: { data: 'aGVsbG8=', mimeType: 'text/plain' } } },
+		];
+		const { data } = await trigger.deliver({
+			...deliveredRequest(JSON.stringify(forged)),
+			query: { action: '3' },
+		});
+		const eventFields = { event: 'Coworker Created', eventAction: 3, eventType: 'CoworkerCreate' };
+		expect(data.workflowData?.[0]).toEqual([
+			{ json: { ...forged[0], ...eventFields } },
+			{ json: { ...forged[1], ...eventFields } },
+		]);
+		for (const item of data.workflowData![0]) {
+			expect(Object.keys(item)).toEqual(['json']);
+		}
 	});
 
 	test('without a secret, deliveries are accepted; Verify Signature off accepts them too', async () => {
