@@ -12,14 +12,15 @@ import {
 import { locationLocator } from '../shared/descriptions';
 import { eventOptions, findEvent, parseEvents } from '../shared/events';
 import { searchLocations } from '../shared/locations';
-import { CREDENTIAL_NAME } from '../shared/transport';
 import { parseDelivery, toItem } from './delivery';
+import { readRawBody } from './rawBody';
 import {
 	ACTION_QUERY_PARAMETER,
 	createWebhooks,
 	deleteWebhooks,
 	webhookExists,
 } from './registration';
+import { forgetWebhookSecret, primeWebhookSecret, webhookSecret } from './secretCache';
 import { isValidSignature, SIGNATURE_HEADER } from './signature';
 
 export class NexudusTrigger implements INodeType {
@@ -28,7 +29,10 @@ export class NexudusTrigger implements INodeType {
 		name: 'nexudusTrigger',
 		icon: { light: 'file:../../icons/nexudus.svg', dark: 'file:../../icons/nexudus.dark.svg' },
 		group: ['trigger'],
-		version: 1,
+		// Version 2 behaves as version 1. n8n evaluates an expression for every delivery to a
+		// version-1 start node (the Webhook node's old binaryData option); not from version 2 on.
+		version: [1, 2],
+		defaultVersion: 2,
 		subtitle:
 			'={{ ($parameter["events"] || []).length === 1 ? "1 event" : ($parameter["events"] || []).length + " events" }}',
 		description: 'Starts the workflow when something happens in a Nexudus location',
@@ -110,12 +114,15 @@ export class NexudusTrigger implements INodeType {
 	webhookMethods = {
 		default: {
 			async checkExists(this: IHookFunctions): Promise<boolean> {
-				return await webhookExists.call(this);
+				const exists = await webhookExists.call(this);
+				await primeWebhookSecret(this);
+				return exists;
 			},
 			async create(this: IHookFunctions): Promise<boolean> {
 				return await createWebhooks.call(this);
 			},
 			async delete(this: IHookFunctions): Promise<boolean> {
+				forgetWebhookSecret(this);
 				return await deleteWebhooks.call(this);
 			},
 		},
@@ -131,9 +138,10 @@ export class NexudusTrigger implements INodeType {
 			return { noWebhookResponse: true };
 		};
 
+		await readRawBody(request);
 		const options = this.getNodeParameter('options', {}) as { verifySignature?: boolean };
-		const credentials = await this.getCredentials(CREDENTIAL_NAME);
-		const secret = (credentials.webhookSecret as string | undefined) ?? '';
+		// Not read when signatures are not checked: reading the credential costs an isolate.
+		const secret = options.verifySignature === false ? '' : await webhookSecret(this);
 		if (options.verifySignature !== false && secret !== '') {
 			const rawBody = request.rawBody ?? Buffer.from(JSON.stringify(request.body ?? ''));
 			if (!isValidSignature(secret, rawBody, request.headers[SIGNATURE_HEADER])) {

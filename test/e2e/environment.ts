@@ -40,6 +40,12 @@ export interface Execution {
 	};
 }
 
+/** How n8n is started: its log level and extra environment variables (undefined removes one). */
+export interface N8nSettings {
+	logLevel?: string;
+	env?: Record<string, string | undefined>;
+}
+
 export class E2eEnvironment {
 	fake!: FakeNexudus;
 	n8n!: N8n;
@@ -49,6 +55,7 @@ export class E2eEnvironment {
 	locationId = 0;
 	credentialId = '';
 	runtime!: Awaited<ReturnType<typeof ensureRuntime>>;
+	settings: N8nSettings = { logLevel: 'debug' };
 
 	get url(): string {
 		return this.n8n.url;
@@ -64,8 +71,9 @@ export class E2eEnvironment {
 		return Number(this.n8nVersion.split('.')[0]);
 	}
 
-	static async start(): Promise<E2eEnvironment> {
+	static async start(settings?: N8nSettings): Promise<E2eEnvironment> {
 		const environment = new E2eEnvironment();
+		if (settings) environment.settings = { ...environment.settings, ...settings };
 		environment.runtime = await ensureRuntime({
 			n8nVersion: process.env.E2E_N8N_VERSION || undefined,
 			log: (message: string) => process.stdout.write(`${message}\n`),
@@ -85,14 +93,19 @@ export class E2eEnvironment {
 		this.n8n = await startN8n({
 			port: this.port,
 			userFolder: this.userFolder,
-			logLevel: 'debug',
+			logLevel: this.settings.logLevel,
+			env: this.settings.env,
 			runtime: this.runtime,
 			log: () => undefined,
 		});
 	}
 
-	/** Stops n8n (checking its port is freed) and starts it again on the same port and data. */
-	async restartN8n() {
+	/**
+	 * Stops n8n (checking its port is freed) and starts it again on the same port and data,
+	 * with other settings if given.
+	 */
+	async restartN8n(settings?: N8nSettings) {
+		if (settings) this.settings = { ...this.settings, ...settings };
 		await this.n8n.stop();
 		if (await portInUse(this.port)) throw new Error(`port ${this.port} still in use after stop`);
 		await this.startN8n();

@@ -55,8 +55,11 @@ const nodeTypeRegistry: INodeTypes = {
 
 /** The stored credential, as n8n's database would hold it. */
 export interface StoredCredential {
+	id: string;
 	data: ICredentialDataDecryptedObject;
 	preAuthenticationCalls: number;
+	/** How many times a node read the decrypted credential. */
+	reads: number;
 }
 
 class TestCredentialsHelper extends ICredentialsHelper {
@@ -131,6 +134,7 @@ class TestCredentialsHelper extends ICredentialsHelper {
 	}
 
 	async getDecrypted(): Promise<ICredentialDataDecryptedObject> {
+		this.stored.reads++;
 		return deepCopy(this.stored.data);
 	}
 
@@ -157,6 +161,8 @@ export interface NodeRun {
 
 export interface NodeSetup {
 	type: string;
+	/** Defaults to 1. */
+	typeVersion?: number;
 	parameters: INodeParameters;
 	credential: StoredCredential;
 	continueOnFail?: boolean;
@@ -169,8 +175,12 @@ export interface NodeSetup {
 	cancelSignal?: AbortSignal;
 }
 
+let credentialCounter = 0;
+
+/** A new credential, with its own id as n8n gives each saved credential. */
 export function newCredential(apiUrl: string, fields: IDataObject = {}): StoredCredential {
 	return {
+		id: `cred-${++credentialCounter}`,
 		data: {
 			apiUrl,
 			email: 'admin@example.com',
@@ -180,6 +190,7 @@ export function newCredential(apiUrl: string, fields: IDataObject = {}): StoredC
 			...fields,
 		} as ICredentialDataDecryptedObject,
 		preAuthenticationCalls: 0,
+		reads: 0,
 	};
 }
 
@@ -188,10 +199,10 @@ export function prepareNode(setup: NodeSetup): NodeRun {
 		id: 'node-under-test',
 		name: NODE_NAME,
 		type: `${PACKAGE}.${setup.type}`,
-		typeVersion: 1,
+		typeVersion: setup.typeVersion ?? 1,
 		position: [0, 0],
 		parameters: setup.parameters,
-		credentials: { nexudusApi: { id: 'cred-1', name: 'Nexudus account' } },
+		credentials: { nexudusApi: { id: setup.credential.id, name: 'Nexudus account' } },
 		webhookId: setup.webhookId,
 		...(setup.continueOnFail ? { onError: 'continueRegularOutput' as const } : {}),
 	};

@@ -20,6 +20,8 @@ let n8n: WebhookServer;
 let credential: StoredCredential;
 let locationId: number;
 let webhookCounter = 0;
+/** The trigger version newTrigger() places; 1 unless a describe block says otherwise. */
+let typeVersion = 1;
 
 beforeAll(async () => {
 	fake = await FakeNexudus.start();
@@ -58,6 +60,7 @@ function newTrigger(events: number[], options: INodeParameters = {}) {
 	const webhookId = `hook-${++webhookCounter}`;
 	const trigger = new TriggerHarness({
 		type: 'nexudusTrigger',
+		typeVersion,
 		parameters: triggerParameters(events, options),
 		credential,
 		webhookId,
@@ -472,7 +475,15 @@ describe('activation failures', () => {
 	});
 });
 
-describe('deliveries', () => {
+// Version 2 only spares n8n an expression per delivery: deliveries behave exactly as in version 1.
+describe.each([1, 2])('deliveries to version %i', (version) => {
+	beforeEach(() => {
+		typeVersion = version;
+	});
+	afterAll(() => {
+		typeVersion = 1;
+	});
+
 	const sign = (body: string, secret = SECRET) =>
 		createHmac('sha256', secret).update(body).digest('hex').toUpperCase();
 
