@@ -549,22 +549,22 @@ if (require.main === module) {
 				process.exit(1);
 			},
 		);
-		return;
+	} else {
+		const json = args.includes('--json');
+		ensureRuntime({
+			n8nVersion: opt('--n8n'),
+			nodeVersion: opt('--node'),
+			cacheDir: opt('--cache'),
+			log: json ? (m) => console.error(m) : (m) => console.log(m),
+		}).then(
+			(r) => {
+				if (json) console.log(JSON.stringify(r, null, 2));
+				else console.log(`nodeBin=${r.nodeBin}\nn8nBin=${r.n8nBin}\ncacheDir=${r.cacheDir}`);
+			},
+			(err) => {
+				console.error(`[n8n-runtime] FAILED: ${err.message}`);
+				process.exit(1);
+			},
+		);
 	}
-	const json = args.includes('--json');
-	ensureRuntime({
-		n8nVersion: opt('--n8n'),
-		nodeVersion: opt('--node'),
-		cacheDir: opt('--cache'),
-		log: json ? (m) => console.error(m) : (m) => console.log(m),
-	}).then(
-		(r) => {
-			if (json) console.log(JSON.stringify(r, null, 2));
-			else console.log(`nodeBin=${r.nodeBin}\nn8nBin=${r.n8nBin}\ncacheDir=${r.cacheDir}`);
-		},
-		(err) => {
-			console.error(`[n8n-runtime] FAILED: ${err.message}`);
-			process.exit(1);
-		},
-	);
 }

@@ -13,6 +13,7 @@ import { locationLocator } from '../shared/descriptions';
 import { eventOptions, findEvent, parseEvents } from '../shared/events';
 import { searchLocations } from '../shared/locations';
 import { parseDelivery, toItem } from './delivery';
+import { readFullRecords } from './fullRecord';
 import { readRawBody } from './rawBody';
 import {
 	ACTION_QUERY_PARAMETER,
@@ -95,6 +96,26 @@ export class NexudusTrigger implements INodeType {
 							'What happens to the Nexudus webhook records when the workflow is deactivated',
 					},
 					{
+						displayName: 'Output',
+						name: 'output',
+						type: 'options',
+						options: [
+							{
+								name: 'As Delivered',
+								value: 'asDelivered',
+								description: 'The record exactly as Nexudus posted it',
+							},
+							{
+								name: 'Full Record From Nexudus',
+								value: 'fullRecord',
+								description:
+									'Each record read again from Nexudus by its ID (one request per record); recordSource says where it came from',
+							},
+						],
+						default: 'asDelivered',
+						description: 'What each item holds',
+					},
+					{
 						displayName: 'Verify Signature',
 						name: 'verifySignature',
 						type: 'boolean',
@@ -139,7 +160,10 @@ export class NexudusTrigger implements INodeType {
 		};
 
 		await readRawBody(request);
-		const options = this.getNodeParameter('options', {}) as { verifySignature?: boolean };
+		const options = this.getNodeParameter('options', {}) as {
+			verifySignature?: boolean;
+			output?: 'asDelivered' | 'fullRecord';
+		};
 		// Not read when signatures are not checked: reading the credential costs an isolate.
 		const secret = options.verifySignature === false ? '' : await webhookSecret(this);
 		if (options.verifySignature !== false && secret !== '') {
@@ -166,6 +190,22 @@ export class NexudusTrigger implements INodeType {
 			return { noWebhookResponse: true };
 		}
 
-		return { workflowData: [delivery.records.map((record) => toItem(record, event))] };
+		if (options.output !== 'fullRecord') {
+			return { workflowData: [delivery.records.map((record) => toItem(record, event))] };
+		}
+		try {
+			const readBack = await readFullRecords.call(this, delivery.records, event);
+			return {
+				workflowData: [
+					readBack.map(({ record, recordSource }) => toItem(record, event, { recordSource })),
+				],
+			};
+		} catch (error) {
+			// Refused, so Nexudus delivers it again later instead of the workflow missing it.
+			this.logger.warn(
+				`Nexudus Trigger: could not read the delivered record back from Nexudus: ${(error as Error).message}`,
+			);
+			return reject(503, 'Could not read the record from Nexudus; deliver again later');
+		}
 	}
 }

@@ -33,13 +33,18 @@ export function parseDelivery(rawBody: Buffer | undefined, parsedBody: unknown):
  * Built here rather than by returnJsonArray, which would take a record's own `json`, `binary` or
  * `pairedItem` keys for n8n's item structure: whatever the body holds stays data under `json`.
  */
-export function toItem(record: IDataObject, event: NexudusEvent | undefined): INodeExecutionData {
+export function toItem(
+	record: IDataObject,
+	event: NexudusEvent | undefined,
+	extra: IDataObject = {},
+): INodeExecutionData {
 	return {
 		json: {
 			...record,
 			event: event?.name ?? null,
 			eventAction: event?.value ?? null,
 			eventType: event?.apiName ?? null,
+			...extra,
 		},
 	};
 }
