@@ -28,12 +28,12 @@ import {
 	jsonObjectOf,
 	notFound,
 	savedReply,
+	searchReply,
 	validationFailed,
 } from './common';
 import { listing } from './entityCommands';
 import { seedDemo, seedEntity } from './entitySeed';
 import { type EntityStore, type StoredRecord, type WriteOutcome } from './entityStore';
-import { QueryError } from './search';
 
 const BATCH_IDS = /^\[\s*\d+(\s*,\s*\d+)*\s*\]$/;
 
@@ -130,19 +130,7 @@ function searchOrBatch(store: EntityStore, entity: string, query: Record<string,
 			]);
 		return json(200, store.batch(entity, (JSON.parse(query.id) as number[]).map(Number)));
 	}
-	try {
-		return json(200, store.search(entity, query));
-	} catch (error) {
-		if (!(error instanceof QueryError))
-			return json(500, { Message: `Fake server error: ${String(error)}` });
-		return validationFailed([
-			{
-				AttemptedValue: error.attemptedValue,
-				Message: error.reason,
-				PropertyName: error.parameter,
-			},
-		]);
-	}
+	return searchReply(() => store.search(entity, query));
 }
 
 /** Malformed bodies answer 400; everything the command itself rejects answers 200 with WasSuccessful false. */
