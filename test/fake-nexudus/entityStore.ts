@@ -328,7 +328,10 @@ export class EntityStore {
 			const items = Array.isArray(body[child.field]) ? (body[child.field] as object[]) : [];
 			record[child.field] = items.map((item) => {
 				const values = item as Record<string, unknown>;
-				const kept: Record<string, unknown> = { Id: this.nextChildId++ };
+				// items sent back with their Id (read, then PUT whole) keep it
+				const kept: Record<string, unknown> = {
+					Id: typeof values.Id === 'number' ? values.Id : this.nextChildId++,
+				};
 				for (const name of child.writable) kept[name] = values[name] ?? null;
 				return kept;
 			});
@@ -360,7 +363,8 @@ export class EntityStore {
 		for (const field of schema.fields) {
 			if (!(verb === 'create' ? field.onCreate : field.onUpdate)) continue;
 			const value = body[field.name];
-			if (isBlank(value)) {
+			// 0 is how .NET spells "no record" in a non-nullable id
+			if (isBlank(value) || (field.references && value === 0)) {
 				if (verb === 'create' ? field.requiredOnCreate : field.requiredOnUpdate)
 					reject(field.name, value, REQUIRED);
 				continue;
