@@ -85,20 +85,19 @@ function routesOf(store: EntityStore, entity: string, email: string): Route[] {
 			const record = withId(id, (n) => store.find(entity, n));
 			return record ? json(200, record) : notFound(entity);
 		});
-	if (verbs.has('create'))
-		add('POST', collection, `${entity}-Create`, ({ body }) => {
+	const write =
+		(verb: 'created' | 'updated'): Route['handle'] =>
+		({ body }) => {
 			const parsed = jsonObjectOf(body);
-			return 'reply' in parsed
-				? parsed.reply
-				: writeReply(entity, 'created', store.create(entity, parsed.value));
-		});
-	if (verbs.has('update'))
-		add('PUT', collection, `${entity}-Edit`, ({ body }) => {
-			const parsed = jsonObjectOf(body);
-			return 'reply' in parsed
-				? parsed.reply
-				: writeReply(entity, 'updated', store.update(entity, parsed.value));
-		});
+			if ('reply' in parsed) return parsed.reply;
+			const outcome =
+				verb === 'created'
+					? store.create(entity, parsed.value)
+					: store.update(entity, parsed.value);
+			return writeReply(entity, verb, outcome);
+		};
+	if (verbs.has('create')) add('POST', collection, `${entity}-Create`, write('created'));
+	if (verbs.has('update')) add('PUT', collection, `${entity}-Edit`, write('updated'));
 	if (verbs.has('delete'))
 		add('DELETE', single, `${entity}-Delete`, ({ id }) => {
 			const deleted = withId(id, (n) => (store.remove(entity, n) ? n : undefined));

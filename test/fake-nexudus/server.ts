@@ -44,6 +44,7 @@ import {
 } from './common';
 import { type DeliveryResult, deliveryPayload, postDelivery } from './delivery';
 import { entityControl, entityRoles, entityRoutes } from './entityRoutes';
+import { BASE_PROPERTIES } from './entitySchema';
 import { seedDemo, seedEntity } from './entitySeed';
 import { EntityStore, type StoredRecord } from './entityStore';
 import { type SearchSpec, search, type TextMatch } from './search';
@@ -178,14 +179,7 @@ const WEBHOOK_SEARCH: SearchSpec = {
 		'LastError',
 		'ErrorCount',
 		'LastTrigger',
-		'Id',
-		'UniqueId',
-		'CreatedOn',
-		'UpdatedOn',
-		'UpdatedBy',
-		'IsNew',
-		'SystemId',
-		'ToStringText',
+		...BASE_PROPERTIES,
 	],
 };
 
@@ -492,7 +486,10 @@ export class FakeNexudus {
 		this.throttle.configure(throttle);
 	}
 
-	/** Drops webhooks, recorded requests, the tokens-issued count, pending failures and throttle history; keeps businesses, settings and live tokens. */
+	/**
+	 * Drops webhooks, recorded requests, the tokens-issued count, pending failures and throttle history;
+	 * keeps businesses, the other entity records (`fake.entities.clear()` drops those), settings and live tokens.
+	 */
 	reset(): void {
 		this.webhooks.clear();
 		this.requests.length = 0;
