@@ -11,7 +11,8 @@
  *   required on PUT), types, enum values and ids of served entities; unknown properties are ignored;
  * - PUT replaces: every update field the body leaves out becomes null/false/0/[] ("what .NET gives a
  *   missing property"); read-only and create-only properties keep their values;
- * - `Added<List>` / `Removed<List>` add ids to / remove ids from `<List>` after that.
+ * - `Added<List>` / `Removed<List>` add ids to / remove ids from `<List>` after that (they read back as []);
+ * - `SystemId` (the external id every record has) is writable and replaced like the other fields.
  */
 import { randomUUID } from 'crypto';
 
@@ -265,6 +266,8 @@ export class EntityStore {
 		for (const field of schema.fields)
 			record[field.name] = defaultValue(field.type, field.nullable);
 		for (const child of schema.children) record[child.field] = [];
+		// write-only: GET shows them empty, as the catalogue lists them among what get returns
+		for (const name of schema.companions.keys()) record[name] = [];
 		for (const property of schema.readOnly)
 			record[property.name] = defaultValue(property.type, property.nullable);
 		for (const name of BASE_PROPERTIES) record[name] = null;
@@ -346,6 +349,7 @@ export class EntityStore {
 				companion.mode === 'add'
 					? [...current, ...ids.filter((id) => !current.includes(id))]
 					: current.filter((id) => !ids.includes(id));
+			record[name] = [];
 		}
 		this.touch(schema.entity, record);
 	}
@@ -393,6 +397,8 @@ export class EntityStore {
 			if (ids !== undefined && ids !== null && !isIntegerList(ids))
 				reject(name, ids, INVALID_VALUE);
 		}
+		if (!isBlank(body.SystemId) && typeof body.SystemId !== 'string')
+			reject('SystemId', body.SystemId, INVALID_VALUE);
 		return errors;
 	}
 

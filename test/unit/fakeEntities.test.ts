@@ -418,7 +418,18 @@ describe('update (PUT replaces the record)', () => {
 			AddedTeamMembers: [3],
 			RemovedTeamMembers: [1],
 		});
-		expect((await get<Row>(`/api/spaces/teams/${team.Id}`)).body.TeamMembers).toEqual([2, 3]);
+		expect((await get<Row>(`/api/spaces/teams/${team.Id}`)).body).toMatchObject({
+			TeamMembers: [2, 3],
+			AddedTeamMembers: [],
+			RemovedTeamMembers: [],
+		});
+		const bad = await call<WriteEnvelope>('PUT', '/api/spaces/teams', {
+			...full,
+			AddedTeamMembers: 'x',
+		});
+		expect(bad.body.Errors).toEqual([
+			{ AttemptedValue: 'x', Message: 'is not a valid value', PropertyName: 'AddedTeamMembers' },
+		]);
 	});
 });
 
