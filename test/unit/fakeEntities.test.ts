@@ -121,6 +121,10 @@ describe('search', () => {
 		);
 		const text = await get<Page>('/api/spaces/coworkers', { Coworker_FullName: 'QUARTER' });
 		expect(text.body.Records.map((row) => row.Id)).toEqual([ada.Id]);
+		fake.setTextFilterMatch('equals');
+		const exact = await get<Page>('/api/spaces/coworkers', { Coworker_FullName: 'QUARTER' });
+		fake.setTextFilterMatch('contains');
+		expect(exact.body.TotalItems).toBe(0);
 		const companies = await get<Page>('/api/spaces/coworkers', {
 			Coworker_CoworkerType: 2,
 			size: 1000,
@@ -241,6 +245,9 @@ describe('partial rows and full records', () => {
 			expect(answer.status).toBe(404);
 			expect(answer.body).toEqual({ Message: 'Booking not found' });
 		}
+		const unknown = await get<{ Message: string }>('/api/spaces/spaceships');
+		expect(unknown.status).toBe(404);
+		expect(unknown.body.Message).toMatch(/No HTTP resource/);
 	});
 });
 
@@ -638,3 +645,47 @@ describe.each(SERVED_ENTITIES.map((entity) => [entity]))(
 		});
 	},
 );
+
+describe('control endpoints for other processes', () => {
+	const control = async <T = unknown>(method: string, path: string, body?: unknown) => {
+		const response = await fetch(`${fake.url}/__control/entities${path}`, {
+			method,
+			headers: body === undefined ? {} : { 'Content-Type': 'application/json' },
+			body: body === undefined ? undefined : JSON.stringify(body),
+		});
+		return { status: response.status, body: (await response.json()) as T };
+	};
+
+	it('lists the served entities, seeds, reads and clears records', async () => {
+		const served = await control<{
+			served: Array<{ entity: string; path: string; count: number }>;
+		}>('GET', '');
+		expect(served.body.served.map((entry) => entry.entity)).toEqual([...SERVED_ENTITIES]);
+		expect(served.body.served.find((entry) => entry.entity === 'Visitor')).toEqual({
+			entity: 'Visitor',
+			path: '/api/spaces/visitors',
+			count: fake.entities.records('Visitor').length,
+		});
+
+		const seeded = await control<Row[]>('POST', '/Visitor/seed', {
+			records: [{ FullName: 'Pat Visitor' }],
+			businessId: riverside,
+		});
+		expect(seeded.status).toBe(200);
+		expect(seeded.body[0]).toMatchObject({ FullName: 'Pat Visitor', BusinessId: riverside });
+		expect(seeded.body[0].Email).toEqual(expect.stringContaining('@example.com'));
+		const generated = await control<Row[]>('POST', '/Visitor/seed', { count: 2 });
+		expect(generated.body).toHaveLength(2);
+
+		const records = await control<Row[]>('GET', '/Visitor');
+		expect(records.body.map((row) => row.Id)).toEqual(
+			fake.entities.records('Visitor').map((r) => r.Id),
+		);
+		expect(records.body[0]).toHaveProperty('Notes');
+
+		expect((await control('POST', '/clear', { entity: 'Visitor' })).status).toBe(200);
+		expect(fake.entities.records('Visitor')).toHaveLength(0);
+		expect((await control('GET', '/Nothing')).status).toBe(404);
+		await control('POST', '/Visitor/seed', { count: 2, businessId: downtown });
+	});
+});
