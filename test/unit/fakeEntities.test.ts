@@ -646,6 +646,42 @@ describe.each(SERVED_ENTITIES.map((entity) => [entity]))(
 	},
 );
 
+describe('demo records', () => {
+	it('give every location customers, teams, plans, products and resources for pickers', () => {
+		for (const location of [downtown, riverside]) {
+			const at = (entity: string) =>
+				fake.entities
+					.records(entity)
+					.filter((record) =>
+						entity === 'Coworker'
+							? (record.Businesses as number[]).includes(location)
+							: record.BusinessId === location,
+					);
+			expect(at('Coworker').length).toBeGreaterThanOrEqual(4);
+			for (const customer of at('Coworker')) expect(customer.Email).toMatch(/@example\.com$/);
+			for (const entity of ['Team', 'Tariff', 'Product', 'Resource'])
+				expect(at(entity).length).toBeGreaterThanOrEqual(2);
+		}
+	});
+
+	it('are valid records: each one read and sent back whole is accepted', async () => {
+		const updatable = SERVED_ENTITIES.filter((entity) =>
+			catalogueEntity(entity).verbs.includes('update'),
+		);
+		for (const entity of updatable) {
+			for (const record of fake.entities.records(entity)) {
+				const full = (await get<Row>(`${pathOf(entity)}/${record.Id}`)).body;
+				const answer = await call<WriteEnvelope>('PUT', pathOf(entity), full);
+				expect({ entity, id: record.Id, errors: answer.body.Errors }).toEqual({
+					entity,
+					id: record.Id,
+					errors: null,
+				});
+			}
+		}
+	});
+});
+
 describe('control endpoints for other processes', () => {
 	const control = async <T = unknown>(method: string, path: string, body?: unknown) => {
 		const response = await fetch(`${fake.url}/__control/entities${path}`, {
