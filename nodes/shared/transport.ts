@@ -52,6 +52,8 @@ export const MAX_PAGES = 1000;
 const MAX_THROTTLE_RETRIES = 5;
 const MAX_TRANSIENT_RETRIES = 3;
 const TRANSIENT_BACKOFF_MS = 300;
+/** As n8n's declarative nodes default to. */
+const REQUEST_TIMEOUT_MS = 300_000;
 /** Used when the credential predates its Max Wait for Rate Limit field. */
 export const DEFAULT_MAX_RATE_LIMIT_WAIT_SECONDS = 120;
 
@@ -68,6 +70,8 @@ export async function nexudusApiRequest(
 		body: request.body,
 		json: true,
 		headers: { Accept: 'application/json' },
+		// Requests to one API URL take turns: a stuck one must not hold the turn for ever.
+		timeout: REQUEST_TIMEOUT_MS,
 	};
 	const pacer = pacerFor(apiUrl);
 	const write = request.method !== 'GET';

@@ -306,6 +306,32 @@ describe('against the fake Nexudus', () => {
 			expect(sysRequests().filter((request) => request.method === 'DELETE')).toHaveLength(1);
 		});
 
+		test('a request queued behind another node longer than its Max Wait is a named error', async () => {
+			setRateLimits({ ...TEST_CLOCK, windowMs: 3000, writesPerWindow: 1 });
+			const patient = run(
+				{ resource: 'webHook', operation: 'delete', webHookId: '={{ $json.id }}' },
+				addHooks(2).map((id) => ({ json: { id } })),
+			);
+			await sleep(200); // its second delete now holds the turn for about 3 s
+			const started = Date.now();
+			const impatient = await executeNode({
+				type: 'nexudus',
+				parameters: getAll({ returnAll: false, limit: 1 }),
+				credential: newCredential(fake.url, { maxRateLimitWait: 1 }),
+			}).then(
+				() => undefined,
+				(error: Error) => error,
+			);
+			expect(impatient?.message).toBe(
+				'Nexudus rate limit: earlier requests to the same Nexudus API URL kept this one waiting for more than the 1 s allowed',
+			);
+			expect(Date.now() - started).toBeGreaterThanOrEqual(900);
+			expect(Date.now() - started).toBeLessThan(2000);
+			await patient;
+			expect(fake.webhooks.size).toBe(0);
+			expect(fake.requests.some((request) => request.path === '/api/sys/webhooks')).toBe(false);
+		});
+
 		test('a Retry-After longer than the credential allows is a named error at once', async () => {
 			fake.setThrottle({ minIntervalMs: 0, perMinute: 1, windowMs: 10_000 });
 			credential = newCredential(fake.url, { maxRateLimitWait: 2 });
