@@ -246,3 +246,95 @@ describe('the Nexudus Trigger in a workflow', () => {
 		await env.waitUntil('the record is deleted', () => env.hooksAt(url).length === 0);
 	});
 });
+
+describe('the Nexudus Trigger when Nexudus is down', () => {
+	const webhookId = 'e2e-outage';
+	const nodeUrl = () => `${env.url}webhook/${webhookId}/webhook`;
+	const member = { Id: 7002, FullName: 'José Müller – Café Zürich ☕', Email: 'jose@example.com' };
+	const unsignedPost = async () =>
+		(
+			await fetch(`${nodeUrl()}?action=3`, {
+				method: 'POST',
+				headers: { 'content-type': 'application/json' },
+				body: JSON.stringify([member]),
+			})
+		).status;
+
+	beforeAll(async () => {
+		if (!env.credentialId) {
+			await env.createCredential({
+				apiUrl: env.fake.url,
+				email: SANDBOX_EMAIL,
+				password: SANDBOX_LOGIN,
+				webhookSecret: SECRET,
+			});
+		}
+	});
+
+	afterEach(() => env.fake.setOutage(null));
+
+	test('deactivating completes while Nexudus answers 503; reactivating afterwards leaves one active record per event', async () => {
+		const workflowId = await env.importWorkflow('events-expression-trigger.json', {
+			WEBHOOK_ID: webhookId,
+		});
+		await env.activate(workflowId);
+		const records = env.hooksAt(nodeUrl());
+		expect(records.map((hook) => [hook.Action, hook.Active])).toEqual([
+			[3, true],
+			[21, true],
+		]);
+		// a signed delivery with accents, a dash and an emoji runs it
+		const [signed] = await env.fake.fire(3, env.locationId, [member], { secret: SECRET });
+		expect(signed.status).toBe(200);
+		await env.waitForExecutions(workflowId, 1);
+
+		env.fake.setOutage(503);
+		await env.deactivate(workflowId);
+		// n8n's own clean-up ran: the node's URL is no longer served
+		const deadline = Date.now() + 30000;
+		while ((await unsignedPost()) !== 404) {
+			if (Date.now() > deadline)
+				throw new Error('n8n still serves the URL of the stopped workflow');
+			await sleep(250);
+		}
+		const workflow = await env.api('GET', `/api/v1/workflows/${workflowId}`);
+		expect(workflow.active).toBe(false);
+		// the trigger could not switch the records off, and said so in n8n's log
+		expect(env.hooksAt(nodeUrl()).every((hook) => hook.Active)).toBe(true);
+		const warnings = () =>
+			env.n8n
+				.readLog()
+				.match(
+					/Nexudus Trigger: could not deactivate WebHook record \d+ \(Nexudus answered HTTP 503: Simulated outage \(HTTP 503\)\)\. Its id is kept/g,
+				) ?? [];
+		await env.waitUntil('both failures are logged', () => warnings().length >= 2);
+		// 2.x calls a delete that threw again a few seconds later; give it time to show
+		await sleep(env.n8nMajor === 1 ? 1000 : 6000);
+		expect(warnings()).toHaveLength(2);
+		const log = env.n8n.readLog();
+		expect(log).not.toContain(SANDBOX_LOGIN);
+		// delete did not throw: n8n neither skipped its clean-up (1.x) nor retried and gave up (2.x)
+		expect(log).not.toContain(`Could not remove webhooks of workflow "${workflowId}"`);
+		expect(log).not.toMatch(/External webhook deregistration failed|Abandoned webhook/);
+
+		// a delivery Nexudus still sends to the stopped workflow starts nothing
+		const [stopped] = await env.fake.fire(3, env.locationId, [member], { secret: SECRET });
+		expect(stopped.status).toBe(404);
+		await env.waitForExecutions(workflowId, 1);
+
+		env.fake.setOutage(null);
+		await env.activate(workflowId);
+		const after = env.hooksAt(nodeUrl());
+		expect(after.map((hook) => [hook.Id, hook.Action, hook.Active])).toEqual(
+			records.map((hook) => [hook.Id, hook.Action, true]),
+		);
+		const [again] = await env.fake.fire(21, env.locationId, [member], { secret: SECRET });
+		expect(again.status).toBe(200);
+		await env.waitForExecutions(workflowId, 2);
+
+		await env.deactivate(workflowId);
+		await env.waitUntil('the records are switched off', () =>
+			env.hooksAt(nodeUrl()).every((hook) => !hook.Active),
+		);
+	});
+});

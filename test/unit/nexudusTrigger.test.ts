@@ -244,7 +244,7 @@ describe('deactivation and reactivation', () => {
 				ids.map((id) =>
 					expect.stringMatching(
 						new RegExp(
-							`^Nexudus Trigger: could not deactivate WebHook record ${id}: .+ Its id is kept`,
+							`^Nexudus Trigger: could not deactivate WebHook record ${id} \\(.*Nexudus.+\\)\\. Its id is kept`,
 						),
 					),
 				),
