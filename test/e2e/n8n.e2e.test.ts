@@ -5,6 +5,7 @@
  */
 import { sleep } from 'n8n-workflow';
 
+import type { FakeWebHook } from '../fake-nexudus/server';
 import { ALL_ROLES } from '../fake-nexudus/server';
 import type { Json } from './environment';
 import { E2eEnvironment, outputOf, SANDBOX_EMAIL, SANDBOX_LOGIN } from './environment';
@@ -247,8 +248,10 @@ describe('the Nexudus Trigger in a workflow', () => {
 	});
 });
 
-describe('the Nexudus Trigger when Nexudus is down', () => {
+describe('the Nexudus Trigger with hostile input and a Nexudus outage', () => {
 	const webhookId = 'e2e-outage';
+	let workflowId: string;
+	let records: FakeWebHook[];
 	const nodeUrl = () => `${env.url}webhook/${webhookId}/webhook`;
 	const member = { Id: 7002, FullName: 'José Müller – Café Zürich ☕', Email: 'jose@example.com' };
 	const unsignedPost = async () =>
@@ -273,21 +276,42 @@ describe('the Nexudus Trigger when Nexudus is down', () => {
 
 	afterEach(() => env.fake.setOutage(null));
 
-	test('deactivating completes while Nexudus answers 503; reactivating afterwards leaves one active record per event', async () => {
-		const workflowId = await env.importWorkflow('events-expression-trigger.json', {
+	test('events from an expression register one record each; non-ASCII and item-shaped bodies run as plain data', async () => {
+		workflowId = await env.importWorkflow('events-expression-trigger.json', {
 			WEBHOOK_ID: webhookId,
 		});
 		await env.activate(workflowId);
-		const records = env.hooksAt(nodeUrl());
+		records = env.hooksAt(nodeUrl());
 		expect(records.map((hook) => [hook.Action, hook.Active])).toEqual([
 			[3, true],
 			[21, true],
 		]);
-		// a signed delivery with accents, a dash and an emoji runs it
+		const eventFields = { event: 'Coworker Created', eventAction: 3, eventType: 'CoworkerCreate' };
+		// signed by the fake as Nexudus signs: key and body ASCII-encoded first
 		const [signed] = await env.fake.fire(3, env.locationId, [member], { secret: SECRET });
 		expect(signed.status).toBe(200);
-		await env.waitForExecutions(workflowId, 1);
+		const [first] = await env.waitForExecutions(workflowId, 1);
+		expect(outputOf(first, 'Nexudus Trigger')).toEqual([{ ...member, ...eventFields }]);
 
+		const forged = {
+			json: { Id: 1, FullName: 'Mallory' },
+			binary: { data: { id: 'filesystem-v2:workflows/1/executions/1/binary_data/x' } },
+			pairedItem: { item: 5 },
+		};
+		const [itemShaped] = await env.fake.fire(3, env.locationId, [forged], { secret: SECRET });
+		expect(itemShaped.status).toBe(200);
+		const second = (await env.waitForExecutions(workflowId, 2)).find(
+			(execution) => execution.id !== first.id,
+		)!;
+		const items = second.data!.resultData.runData['Nexudus Trigger'][0].data.main[0] as Array<
+			Record<string, unknown>
+		>;
+		expect(items).toHaveLength(1);
+		expect(items[0].json).toEqual({ ...forged, ...eventFields });
+		expect(items[0].binary).toBeUndefined();
+	});
+
+	test('deactivating completes while Nexudus answers 503; reactivating afterwards leaves one active record per event', async () => {
 		env.fake.setOutage(503);
 		await env.deactivate(workflowId);
 		// n8n's own clean-up ran: the node's URL is no longer served
@@ -320,7 +344,7 @@ describe('the Nexudus Trigger when Nexudus is down', () => {
 		// a delivery Nexudus still sends to the stopped workflow starts nothing
 		const [stopped] = await env.fake.fire(3, env.locationId, [member], { secret: SECRET });
 		expect(stopped.status).toBe(404);
-		await env.waitForExecutions(workflowId, 1);
+		await env.waitForExecutions(workflowId, 2);
 
 		env.fake.setOutage(null);
 		await env.activate(workflowId);
@@ -330,7 +354,7 @@ describe('the Nexudus Trigger when Nexudus is down', () => {
 		);
 		const [again] = await env.fake.fire(21, env.locationId, [member], { secret: SECRET });
 		expect(again.status).toBe(200);
-		await env.waitForExecutions(workflowId, 2);
+		await env.waitForExecutions(workflowId, 3);
 
 		await env.deactivate(workflowId);
 		await env.waitUntil('the records are switched off', () =>
