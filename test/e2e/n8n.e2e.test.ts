@@ -7,6 +7,7 @@ import { sleep } from 'n8n-workflow';
 
 import type { FakeWebHook } from '../fake-nexudus/server';
 import { ALL_ROLES } from '../fake-nexudus/server';
+import { login, startN8n } from '../../scripts/n8n-server';
 import type { Json } from './environment';
 import { E2eEnvironment, outputOf, SANDBOX_EMAIL, SANDBOX_LOGIN } from './environment';
 
@@ -360,5 +361,49 @@ describe('the Nexudus Trigger with hostile input and a Nexudus outage', () => {
 		await env.waitUntil('the records are switched off', () =>
 			env.hooksAt(nodeUrl()).every((hook) => !hook.Active),
 		);
+	});
+
+	// Last in the file on purpose: n8n runs on with WEBHOOK_URL changed from here on.
+	test("after n8n's public URL changes, the record moves to the new host and the old one is switched off", async () => {
+		const movedId = 'e2e-moved';
+		const stablePath = `/webhook/${movedId}/webhook?action=3`;
+		const onPath = () =>
+			[...env.fake.webhooks.values()].filter((hook) => hook.URL.endsWith(stablePath));
+		const activeUrls = () =>
+			onPath()
+				.filter((hook) => hook.Active)
+				.map((hook) => hook.URL);
+		const moved = await env.importWorkflow('coworker-created-trigger.json', {
+			WEBHOOK_ID: movedId,
+			ON_STOP: 'deactivate',
+		});
+		await env.activate(moved);
+		const [old] = onPath();
+		expect(activeUrls()).toEqual([`${env.url}webhook/${movedId}/webhook?action=3`]);
+
+		const newBase = env.url.replace('127.0.0.1', 'localhost');
+		const newUrl = `${newBase}webhook/${movedId}/webhook?action=3`;
+		await env.n8n.stop();
+		env.n8n = await startN8n({
+			port: env.port,
+			userFolder: env.userFolder,
+			logLevel: 'debug',
+			runtime: env.runtime,
+			env: { [env.n8nMajor === 1 ? 'WEBHOOK_URL' : 'N8N_WEBHOOK_URL']: newBase },
+			log: () => undefined,
+		});
+		env.auth.cookie = await login(env.url);
+		if (env.n8nMajor === 1) {
+			// 1.x runs checkExists and create at start-up: reconciliation moves the record itself
+			await env.waitUntil('the record moved at start-up', () => activeUrls().join() === newUrl);
+		}
+		await env.deactivate(moved);
+		await env.activate(moved);
+		expect(activeUrls()).toEqual([newUrl]);
+		expect(env.fake.webhooks.get(old.Id)?.Active).toBe(false);
+
+		const [delivery] = await env.fake.fire(3, env.locationId, [member], { secret: SECRET });
+		expect(delivery).toMatchObject({ url: newUrl, status: 200 });
+		await env.waitForExecutions(moved, 1);
 	});
 });
