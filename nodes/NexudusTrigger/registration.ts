@@ -116,17 +116,15 @@ function writeStoredIds(context: IHookFunctions, identity: string, ids: number[]
 	if (ids.length > 0) stored[identity] = [...new Set(ids)].sort((a, b) => a - b);
 }
 
-function actionOf(record: WebHookRecord, identity: string): number | undefined {
-	let url: URL;
+const ACTION_QUERY = new RegExp(`^\\?${ACTION_QUERY_PARAMETER}=([0-9]+)$`);
+
+/** True when the record's URL is this node's stable path plus `?action=<number>`, on any host. */
+function isOwnRecord(record: WebHookRecord, identity: string): boolean {
 	try {
-		url = new URL(record.URL);
+		return identityOf(record.URL) === identity && ACTION_QUERY.test(new URL(record.URL).search);
 	} catch {
-		return undefined;
+		return false;
 	}
-	const match = new RegExp(`^\\?${ACTION_QUERY_PARAMETER}=([0-9]+)$`).exec(url.search);
-	return match && identityOf(record.URL) === identity && url.pathname.endsWith(identity)
-		? Number(match[1])
-		: undefined;
 }
 
 /**
@@ -142,7 +140,7 @@ async function findOwnRecords(
 	const found = new Map<number, WebHookRecord>();
 	const keepOwn = (records: WebHookRecord[]) => {
 		for (const record of records) {
-			if (actionOf(record, registration.identity) !== undefined) found.set(record.Id, record);
+			if (isOwnRecord(record, registration.identity)) found.set(record.Id, record);
 		}
 	};
 	keepOwn(
@@ -371,7 +369,7 @@ export async function deleteWebhooks(this: IHookFunctions): Promise<boolean> {
 			} catch (error) {
 				unhandled.push(id);
 				this.logger.warn(
-					`Nexudus Trigger: could not ${onStop} WebHook record ${id}: ${(error as Error).message}. Its id is kept; the next activation of the workflow reuses or retires it.`,
+					`Nexudus Trigger: could not ${onStop} WebHook record ${id} (${(error as Error).message.replace(/\.$/, '')}). Its id is kept; the next activation of the workflow reuses or retires it.`,
 					{ workflowId: this.getWorkflow().id, node: this.getNode().name },
 				);
 			}

@@ -138,6 +138,13 @@ const eventsByApiName = new Map(
 	NEXUDUS_EVENTS.map((event) => [event.apiName.toLowerCase(), event]),
 );
 
+/** One event given as a number, a numeric string or an API name (in any case). */
+function eventOf(part: unknown): NexudusEvent | undefined {
+	if (typeof part === 'number') return findEvent(part);
+	if (typeof part !== 'string') return undefined;
+	return /^[0-9]+$/.test(part) ? findEvent(Number(part)) : eventsByApiName.get(part.toLowerCase());
+}
+
 export type ParsedEvents = { actions: number[] } | { problem: string };
 
 /**
@@ -150,14 +157,8 @@ export function parseEvents(value: unknown): ParsedEvents {
 		typeof part === 'string' ? part.split(',').map((text) => text.trim()) : [part],
 	);
 	const actions: number[] = [];
-	for (const part of parts) {
-		if (part === '') continue;
-		const event =
-			typeof part === 'number' || (typeof part === 'string' && /^[0-9]+$/.test(part))
-				? findEvent(Number(part))
-				: typeof part === 'string'
-					? eventsByApiName.get(part.toLowerCase())
-					: undefined;
+	for (const part of parts.filter((part) => part !== '')) {
+		const event = eventOf(part);
 		if (!event) {
 			const shown = typeof part === 'string' ? `"${part}"` : (JSON.stringify(part) ?? String(part));
 			return {

@@ -972,5 +972,26 @@ describe('FakeNexudus', () => {
 			expect(fake.businesses).toHaveLength(3);
 			expect((await control.get('/__control/nope')).status).toBe(404);
 		});
+
+		it('an outage answers every request, the token included, until it is ended; setOutage can pick methods', async () => {
+			const control = client(fake);
+			const api = await apiClient(fake);
+			await control.post('/__control/settings', { outage: 503 });
+			const during = [
+				await api.get('/api/sys/webhooks'),
+				await api.delete('/api/sys/webhooks/1'),
+				await requestToken(fake, { grant_type: 'password', username: EMAIL, password: PASSWORD }),
+			];
+			expect(during.map((answer) => answer.status)).toEqual([503, 503, 503]);
+			expect(during[0].data).toMatchObject({ Message: 'Simulated outage (HTTP 503).' });
+			await control.post('/__control/settings', { outage: null });
+			expect((await api.get('/api/sys/webhooks')).status).toBe(200);
+
+			fake.setOutage(502, ['delete']);
+			expect((await api.delete('/api/sys/webhooks/1')).status).toBe(502);
+			expect((await api.get('/api/sys/webhooks')).status).toBe(200);
+			fake.reset();
+			expect((await api.delete('/api/sys/webhooks/1')).status).toBe(404);
+		});
 	});
 });

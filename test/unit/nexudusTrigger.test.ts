@@ -2,12 +2,13 @@
 import type { Logger } from '@n8n/backend-common';
 import { createHmac } from 'crypto';
 import { dirname } from 'path';
-import type { IDataObject, INodeParameters } from 'n8n-workflow';
+import type { IDataObject, INodeParameters, NodeParameterValueType } from 'n8n-workflow';
 
 import type { FakeWebHook } from '../fake-nexudus/server';
 import { FakeNexudus, signPayload } from '../fake-nexudus/server';
 import type { StoredCredential } from '../harness/n8n';
 import { deliveredRequest, newCredential, TriggerHarness } from '../harness/n8n';
+import { parseEvents } from '../../nodes/shared/events';
 import { WebhookServer } from '../harness/webhookServer';
 
 const COWORKER_CREATED = 3;
@@ -45,7 +46,7 @@ beforeEach(() => {
 });
 
 function triggerParameters(
-	events: number[],
+	events: NodeParameterValueType,
 	options: INodeParameters = {},
 	location = locationId,
 ): INodeParameters {
@@ -56,9 +57,9 @@ function triggerParameters(
 	};
 }
 
-function newTrigger(events: number[], options: INodeParameters = {}) {
+function newTrigger(events: NodeParameterValueType, options: INodeParameters = {}) {
 	const webhookId = `hook-${++webhookCounter}`;
-	const trigger = new TriggerHarness({
+	const setup = {
 		type: 'nexudusTrigger',
 		typeVersion,
 		parameters: triggerParameters(events, options),
@@ -67,21 +68,26 @@ function newTrigger(events: number[], options: INodeParameters = {}) {
 		webhookBaseUrl: n8n.baseUrl,
 		workflowId: 'wf-42',
 		workflowName: 'Welcome new members',
-	});
+	};
+	const trigger = new TriggerHarness(setup);
 	n8n.route(webhookId, trigger);
-	return { trigger, url: `${n8n.baseUrl}/webhook/${webhookId}/webhook` };
+	/** The same node as seen by another n8n main instance: same URL, its own static data. */
+	const otherInstance = () => new TriggerHarness({ ...setup });
+	return { trigger, url: `${n8n.baseUrl}/webhook/${webhookId}/webhook`, otherInstance };
 }
 
 /** The key of the node's ids in static data: the stable path part of its URL. */
 const stablePath = (nodeUrl: string) => new URL(nodeUrl).pathname;
 
-const writeRequests = () => fake.requests.filter((request) => request.method !== 'GET');
+/** Requests that change something in Nexudus (logging in changes nothing). */
+const writeRequests = () =>
+	fake.requests.filter((request) => request.method !== 'GET' && request.path !== '/api/token');
 
 /** Runs `during` and answers what the trigger logged through `this.logger` at warn level. */
 async function warningsDuring(during: () => Promise<unknown>): Promise<string[]> {
 	// n8n-core's own Logger instance: the one its contexts hand to nodes as `this.logger`
 	const fromCore = (name: string) =>
-		jest.requireActual<unknown>(
+		jest.requireActual<object>(
 			require.resolve(name, { paths: [dirname(require.resolve('n8n-core'))] }),
 		);
 	const { Container } = fromCore('@n8n/di') as typeof import('@n8n/di');
@@ -241,7 +247,7 @@ describe('deactivation and reactivation', () => {
 				ids.map((id) =>
 					expect.stringMatching(
 						new RegExp(
-							`^Nexudus Trigger: could not deactivate WebHook record ${id}: .+ Its id is kept`,
+							`^Nexudus Trigger: could not deactivate WebHook record ${id} \\(.*Nexudus.+\\)\\. Its id is kept`,
 						),
 					),
 				),
@@ -434,6 +440,294 @@ describe('test mode', () => {
 	});
 });
 
+/** Every record whose URL has this node's stable path, on any host. */
+const ownRecords = (nodeUrl: string) =>
+	[...fake.webhooks.values()].filter((hook) => new URL(hook.URL).pathname === stablePath(nodeUrl));
+
+const addRecord = (url: string, action: number, fields: Partial<FakeWebHook> = {}) =>
+	fake.addWebHook({ BusinessId: locationId, Name: 'by hand', Action: action, URL: url, ...fields });
+
+describe('checkExists only reads; create makes every change and undoes them all', () => {
+	test('checkExists sends no write whatever needs repair; create repairs; then checkExists says yes', async () => {
+		const { trigger, url } = newTrigger([COWORKER_CREATED, BOOKING_CREATED], { onStop: 'delete' });
+		const path = stablePath(url);
+		addRecord(`${url}?action=3`, COWORKER_CREATED, { Active: false }); // to switch back on
+		addRecord(`${url}?action=3`, COWORKER_CREATED); // duplicate
+		addRecord(`https://old.example.com${path}?action=6`, BOOKING_CREATED); // old host
+		addRecord(`${url}?action=21`, INVOICE_PAID, { Active: false }); // no longer chosen
+
+		fake.requests.length = 0;
+		expect(await trigger.callWebhookMethod('checkExists')).toBe(false);
+		expect(writeRequests()).toEqual([]);
+
+		await trigger.callWebhookMethod('create');
+		fake.requests.length = 0;
+		expect(await trigger.callWebhookMethod('checkExists')).toBe(true);
+		expect(writeRequests()).toEqual([]);
+		expect(ownRecords(url).map((hook) => [hook.Action, hook.Active])).toEqual([
+			[COWORKER_CREATED, true],
+			[BOOKING_CREATED, true],
+		]);
+	});
+
+	/**
+	 * A record of this node left in a location that no longer exists cannot be switched off:
+	 * Nexudus refuses the PUT ("BusinessId is not a valid location"), after create has already
+	 * switched one record on, created another and switched a duplicate off.
+	 */
+	function halfRepairableNode() {
+		const node = newTrigger([COWORKER_CREATED, BOOKING_CREATED]);
+		const paused = addRecord(`${node.url}?action=3`, COWORKER_CREATED, { Active: false });
+		const duplicate = addRecord(`${node.url}?action=3`, COWORKER_CREATED);
+		const stuck = addRecord(`${node.url}?action=21`, INVOICE_PAID, { BusinessId: 999 });
+		return { ...node, paused, duplicate, stuck };
+	}
+
+	const activationError = async (trigger: TriggerHarness) => {
+		let failure: Error & { description?: string } = new Error('activation did not fail');
+		try {
+			await trigger.activate();
+		} catch (error) {
+			failure = error as Error;
+		}
+		return failure;
+	};
+
+	test('a failure after switching on, creating and switching off undoes all three', async () => {
+		const { trigger, url, paused, duplicate, stuck } = halfRepairableNode();
+		const before = ownRecords(url).map(({ Id, Active }) => [Id, Active]);
+
+		const failure = await activationError(trigger);
+		expect(failure.message).toMatch(
+			/^Nexudus rejected the request: BusinessId: is not a valid location\. Activation undid the 3 changes it had made in Nexudus\.$/s,
+		);
+		const methods = writeRequests().map((request) => request.method);
+		expect(methods).toEqual(['PUT', 'POST', 'PUT', 'PUT', 'PUT', 'DELETE', 'PUT']);
+		expect(ownRecords(url).map(({ Id, Active }) => [Id, Active])).toEqual(before);
+		expect(before).toEqual([
+			[paused.Id, false],
+			[duplicate.Id, true],
+			[stuck.Id, true],
+		]);
+		expect(trigger.staticData).toEqual({ webHookIds: {} });
+	});
+
+	test('when the undo fails too, the message names what is left and the ids are kept', async () => {
+		const { trigger, url, paused, duplicate, stuck } = halfRepairableNode();
+		fake.setOutage(503, ['DELETE']);
+		const failure = await activationError(trigger).finally(() => fake.setOutage(null));
+		const created = ownRecords(url).find((hook) => hook.Action === BOOKING_CREATED)!;
+		expect(failure.message).toMatch(
+			new RegExp(
+				` Activation undid 2 of the 3 changes it had made in Nexudus\\. Not undone: WebHook ${created.Id} \\(created by this activation, still active\\)\\.$`,
+			),
+		);
+		expect(ownRecords(url).map(({ Id, Active }) => [Id, Active])).toEqual([
+			[paused.Id, false],
+			[duplicate.Id, true],
+			[stuck.Id, true],
+			[created.Id, true],
+		]);
+		expect(trigger.staticData).toEqual({ webHookIds: { [stablePath(url)]: [created.Id] } });
+
+		// with the stuck record gone, the next activation adopts what was left
+		fake.webhooks.delete(stuck.Id);
+		await trigger.activate();
+		expect(activeRecordsAt(url).map((hook) => hook.Id)).toEqual([paused.Id, created.Id]);
+	});
+});
+
+describe('concurrent activations', () => {
+	test.each(['deactivate', 'delete'])(
+		'two n8n instances activating the same trigger at once end with one active record per event (On Stop: %s)',
+		async (onStop) => {
+			let creations = 0;
+			for (let round = 0; round < 3; round++) {
+				const { trigger, url, otherInstance } = newTrigger([COWORKER_CREATED, INVOICE_PAID], {
+					onStop,
+				});
+				const other = otherInstance();
+				fake.requests.length = 0;
+				await Promise.all([trigger.activate(), other.activate()]);
+				creations += writeRequests().filter((request) => request.method === 'POST').length;
+
+				const active = activeRecordsAt(url);
+				expect(active.map((hook) => hook.Action)).toEqual([COWORKER_CREATED, INVOICE_PAID]);
+				if (onStop === 'delete') expect(recordsAt(url)).toEqual(active);
+				// the lowest Id of each event won, and both instances hold exactly those
+				for (const hook of active) {
+					const sameEvent = recordsAt(url).filter((record) => record.Action === hook.Action);
+					expect(hook.Id).toBe(Math.min(...sameEvent.map((record) => record.Id)));
+				}
+				const expected = { webHookIds: { [stablePath(url)]: active.map((hook) => hook.Id) } };
+				expect(trigger.staticData).toEqual(expected);
+				expect(other.staticData).toEqual(expected);
+
+				await fake.fire(COWORKER_CREATED, locationId, member);
+				const started = n8n.executions.filter((execution) =>
+					execution.path.startsWith(`${stablePath(url)}?`),
+				);
+				expect(started).toHaveLength(1);
+			}
+			// the race happened: both instances created records before seeing each other's
+			expect(creations).toBeGreaterThan(6);
+		},
+		60000,
+	);
+});
+
+describe('records are recognised by the stable path of the webhook URL', () => {
+	test('records on an old host (WEBHOOK_URL changed, http to https) are retired; the current host is registered', async () => {
+		const { trigger, url } = newTrigger([COWORKER_CREATED]);
+		const path = stablePath(url);
+		const oldHost = addRecord(`http://n8n.old.example.com${path}?action=3`, COWORKER_CREATED);
+		const https = addRecord(`https://n8n.example.com/base${path}?action=3`, COWORKER_CREATED);
+		const testUrl = addRecord(
+			`https://n8n.example.com${path.replace('/webhook/', '/webhook-test/')}?action=3`,
+			COWORKER_CREATED,
+		);
+		const otherNode = addRecord(
+			`https://n8n.example.com/webhook/other-node/webhook?action=3`,
+			COWORKER_CREATED,
+		);
+		const notOurs = addRecord(`https://n8n.example.com${path}?action=3&x=1`, COWORKER_CREATED);
+
+		expect((await trigger.activate()).existed).toBe(false);
+		const current = recordsAt(url);
+		expect(current.map((hook) => [hook.URL, hook.Active])).toEqual([[`${url}?action=3`, true]]);
+		expect([oldHost, https].map((hook) => fake.webhooks.get(hook.Id)?.Active)).toEqual([
+			false,
+			false,
+		]);
+		// test-mode, other nodes' and foreign records are left alone
+		for (const hook of [testUrl, otherNode, notOurs]) {
+			expect(fake.webhooks.get(hook.Id)?.Active).toBe(true);
+		}
+		expect(await trigger.callWebhookMethod('checkExists')).toBe(true);
+	});
+
+	test('ids stored by an earlier version under the full URL of an old host are still found and retired', async () => {
+		fake.setTextFilterMatch('equals');
+		try {
+			const { trigger, url } = newTrigger([COWORKER_CREATED]);
+			const oldUrl = `http://n8n.old.example.com${stablePath(url)}`;
+			const old = addRecord(`${oldUrl}?action=3`, COWORKER_CREATED);
+			trigger.workflowStaticData[`node:Nexudus Under Test`] = {
+				webHookIds: { [oldUrl]: { 3: old.Id } },
+			};
+			await trigger.activate();
+			expect(fake.webhooks.get(old.Id)?.Active).toBe(false);
+			expect(activeRecordsAt(url)).toHaveLength(1);
+			expect(trigger.staticData).toEqual({
+				webHookIds: { [stablePath(url)]: [activeRecordsAt(url)[0].Id] },
+			});
+		} finally {
+			fake.setTextFilterMatch('contains');
+		}
+	});
+});
+
+describe('On Workflow Stop = Delete', () => {
+	test('records retired while reconciling (events, location, duplicates, old host) are deleted', async () => {
+		const { trigger, url } = newTrigger([COWORKER_CREATED, BOOKING_CREATED], { onStop: 'delete' });
+		await trigger.activate();
+		const [coworker] = activeRecordsAt(url);
+		const duplicate = addRecord(`${url}?action=3`, COWORKER_CREATED);
+		const oldHost = addRecord(`https://old.example.com${stablePath(url)}?action=21`, INVOICE_PAID, {
+			Active: false,
+		});
+
+		await trigger.activate({
+			parameters: triggerParameters([COWORKER_CREATED, INVOICE_PAID], { onStop: 'delete' }),
+		});
+		const kept = ownRecords(url);
+		expect(kept.map((hook) => [hook.Action, hook.Active])).toEqual([
+			[COWORKER_CREATED, true],
+			[INVOICE_PAID, true],
+		]);
+		expect(kept[0].Id).toBe(coworker.Id);
+		expect(fake.webhooks.has(duplicate.Id)).toBe(false);
+		expect(fake.webhooks.has(oldHost.Id)).toBe(false);
+
+		const other = fake.businesses[1].Id;
+		await trigger.activate({
+			parameters: triggerParameters([INVOICE_PAID], { onStop: 'delete' }, other),
+		});
+		expect(ownRecords(url).map((hook) => [hook.Action, hook.BusinessId, hook.Active])).toEqual([
+			[INVOICE_PAID, other, true],
+		]);
+	});
+});
+
+describe('events given by an expression', () => {
+	test.each<[unknown, number[]]>([
+		[3, [3]],
+		['3', [3]],
+		['3,21', [3, 21]],
+		[' 3 , 21, ', [3, 21]],
+		['CoworkerCreate', [3]],
+		['coworkerinvoicepaid', [21]],
+		[
+			['CoworkerCreate', '21', 6, '6,3'],
+			[3, 21, 6],
+		],
+	])('%j means the events %j', (value, actions) => {
+		expect(parseEvents(value)).toEqual({ actions });
+	});
+
+	test.each<[unknown, string]>([
+		['Foo', '"Foo" is not a Nexudus event'],
+		[0, '0 is not a Nexudus event'],
+		[91, '91 is not a Nexudus event'],
+		[2.5, '2.5 is not a Nexudus event'],
+		['3;21', '"3;21" is not a Nexudus event'],
+		[true, 'true is not a Nexudus event'],
+		[{ id: 3 }, '{"id":3} is not a Nexudus event'],
+		[null, 'null is not a Nexudus event'],
+		[[[3]], '[3] is not a Nexudus event'],
+		['', 'choose at least one event'],
+		[[], 'choose at least one event'],
+	])('%j is refused: %s', (value, problem) => {
+		const parsed = parseEvents(value);
+		expect('problem' in parsed && parsed.problem.startsWith(problem)).toBe(true);
+	});
+
+	test('an expression giving "3,21" registers both events, and deliveries are filtered with it', async () => {
+		const { trigger, url } = newTrigger('={{ "3," + "21" }}');
+		await trigger.activate();
+		expect(activeRecordsAt(url).map((hook) => hook.Action)).toEqual([3, 21]);
+		await fake.fire(INVOICE_PAID, locationId, member);
+		expect(n8n.executions.map((execution) => execution.items[0].json.eventType)).toEqual([
+			'CoworkerInvoicePaid',
+		]);
+		const { response } = await trigger.deliver({
+			...deliveredRequest(JSON.stringify([member])),
+			query: { action: '6' },
+		});
+		expect(response.body).toEqual({
+			message: 'Ignored: Booking Created is not chosen in this trigger',
+		});
+	});
+
+	test('an expression giving API names in an array works', async () => {
+		const { trigger, url } = newTrigger('={{ ["CoworkerCreate", "BookingCreate"] }}');
+		await trigger.activate();
+		expect(activeRecordsAt(url).map((hook) => hook.Action)).toEqual([3, 6]);
+	});
+
+	test('anything else is a named error at activation and at delivery, never a TypeError', async () => {
+		const { trigger, url } = newTrigger('={{ { events: 3 } }}');
+		await expect(trigger.activate()).rejects.toThrow(
+			'Events: {"events":3} is not a Nexudus event (give a number from 1 to 90 or an API name such as CoworkerCreate)',
+		);
+		expect(fake.requests.filter((request) => request.path !== '/api/token')).toEqual([]);
+		expect(ownRecords(url)).toEqual([]);
+		await expect(
+			trigger.deliver({ ...deliveredRequest(JSON.stringify([member])), query: { action: '3' } }),
+		).rejects.toThrow('Events: {"events":3} is not a Nexudus event');
+	});
+});
+
 describe('activation failures', () => {
 	test('bad credentials: a clear error and nothing registered', async () => {
 		credential = newCredential(fake.url, { password: 'nope' });
@@ -533,7 +827,11 @@ describe.each([1, 2])('deliveries to version %i', (version) => {
 				const { trigger } = newTrigger([COWORKER_CREATED]);
 				await trigger.activate();
 				const body = JSON.stringify([record]);
-				// the fake signs like Nexudus: not the HMAC of the UTF-8 body
+				// the fake signs like Nexudus: the HMAC of the text with each non-ASCII character as
+				// '?', not of the UTF-8 body
+				const folded = body.replace(/[\u0080-\u{10FFFF}]/gu, '?');
+				expect(folded).not.toBe(body);
+				expect(signPayload(SECRET, body)).toBe(sign(folded));
 				expect(signPayload(SECRET, body)).not.toBe(sign(body));
 
 				const [delivery] = await fake.fire(COWORKER_CREATED, locationId, [record], {
