@@ -12,8 +12,9 @@ export const SECRET_TTL_MS = 60_000;
  * Webhook secrets by credential id, in this n8n process's memory only (never in static data,
  * which n8n stores in plain text). Reading the credential costs n8n an expression isolate per
  * call, which dominated a delivery's cost; the cache saves it for all but one delivery per TTL.
+ * It holds the read itself, so deliveries arriving together while it runs share one read.
  */
-const secrets = new Map<string, { secret: string; expiresAt: number }>();
+const secrets = new Map<string, { secret: Promise<string>; expiresAt: number }>();
 
 type CredentialContext = IHookFunctions | IWebhookFunctions;
 
@@ -22,10 +23,17 @@ function credentialIdOf(context: CredentialContext): string | undefined {
 }
 
 async function readSecret(context: CredentialContext, id: string | undefined): Promise<string> {
-	const credentials = await context.getCredentials(CREDENTIAL_NAME);
-	const secret = (credentials.webhookSecret as string | undefined) ?? '';
-	if (id !== undefined) secrets.set(id, { secret, expiresAt: Date.now() + SECRET_TTL_MS });
-	return secret;
+	const secret = context
+		.getCredentials(CREDENTIAL_NAME)
+		.then((credentials) => (credentials.webhookSecret as string | undefined) ?? '');
+	if (id !== undefined) {
+		// The TTL counts from the start of the read, so a secret saved later is never held longer.
+		const entry = { secret, expiresAt: Date.now() + SECRET_TTL_MS };
+		secrets.set(id, entry);
+		// A failed read is not kept: the next delivery reads again.
+		void secret.catch(() => secrets.get(id) === entry && secrets.delete(id));
+	}
+	return await secret;
 }
 
 /**
@@ -36,7 +44,7 @@ async function readSecret(context: CredentialContext, id: string | undefined): P
 export async function webhookSecret(context: CredentialContext): Promise<string> {
 	const id = credentialIdOf(context);
 	const cached = id === undefined ? undefined : secrets.get(id);
-	if (cached && cached.expiresAt > Date.now()) return cached.secret;
+	if (cached && cached.expiresAt > Date.now()) return await cached.secret;
 	return await readSecret(context, id);
 }
 

@@ -166,8 +166,15 @@ export class E2eEnvironment {
 			: data;
 	}
 
-	/** Imports test/e2e/workflows/<file>, with `__KEY__` placeholders replaced. */
-	async importWorkflow(file: string, values: Record<string, string> = {}) {
+	/**
+	 * Imports test/e2e/workflows/<file>, with `__KEY__` placeholders replaced and the nodes named
+	 * in `typeVersions` set to that version.
+	 */
+	async importWorkflow(
+		file: string,
+		values: Record<string, string> = {},
+		typeVersions: Record<string, number> = {},
+	) {
 		let text = readFileSync(join(__dirname, 'workflows', file), 'utf8');
 		const all = {
 			LOCATION_ID: String(this.locationId),
@@ -175,7 +182,10 @@ export class E2eEnvironment {
 			...values,
 		};
 		for (const [key, value] of Object.entries(all)) text = text.split(`__${key}__`).join(value);
-		return String((await this.api('POST', '/api/v1/workflows', JSON.parse(text))).id);
+		const workflow = JSON.parse(text) as { nodes: Array<{ name: string; typeVersion: number }> };
+		for (const node of workflow.nodes)
+			node.typeVersion = typeVersions[node.name] ?? node.typeVersion;
+		return String((await this.api('POST', '/api/v1/workflows', workflow)).id);
 	}
 
 	async activate(workflowId: string) {

@@ -5,6 +5,7 @@
  */
 import { sleep } from 'n8n-workflow';
 
+import { signPayload } from '../fake-nexudus/delivery';
 import type { FakeWebHook } from '../fake-nexudus/server';
 import { ALL_ROLES } from '../fake-nexudus/server';
 import { login, startN8n } from '../../scripts/n8n-server';
@@ -246,6 +247,83 @@ describe('the Nexudus Trigger in a workflow', () => {
 		expect(env.hooksAt(url).filter((hook) => hook.Active)).toHaveLength(1);
 		await env.deactivate(deleting);
 		await env.waitUntil('the record is deleted', () => env.hooksAt(url).length === 0);
+	});
+});
+
+describe('Nexudus Trigger version 2 beside version 1', () => {
+	const trigger = 'n8n-nodes-nexudus.nexudusTrigger';
+	const member = { Id: 7002, FullName: 'Grace Hopper', Email: 'grace@example.com' };
+	const nodeUrl = (webhookId: string) => `${env.url}webhook/${webhookId}/webhook`;
+
+	beforeAll(async () => {
+		// When this block runs alone (jest -t), the credential test above has not made one.
+		if (!env.credentialId) {
+			await env.createCredential({
+				apiUrl: env.fake.url,
+				email: SANDBOX_EMAIL,
+				password: SANDBOX_LOGIN,
+				webhookSecret: SECRET,
+			});
+		}
+	});
+
+	test('n8n places version 2 in new workflows and still knows version 1', async () => {
+		const types = (await env.rest('GET', '/types/nodes.json')) as unknown as Array<{
+			name: string;
+			version: number | number[];
+			defaultVersion?: number;
+		}>;
+		const ours = types.filter((type) => type.name === trigger);
+		expect(ours.flatMap((type) => type.version).sort()).toEqual([1, 2]);
+		expect(ours.map((type) => type.defaultVersion)).toContain(2);
+	});
+
+	test('both versions run once per signed delivery, whatever its content type', async () => {
+		const versions = [2, 1];
+		const workflows = [];
+		for (const version of versions) {
+			const id = await env.importWorkflow(
+				'coworker-created-trigger.json',
+				{ WEBHOOK_ID: `e2e-version-${version}`, ON_STOP: 'delete' },
+				{ 'Nexudus Trigger': version },
+			);
+			await env.activate(id);
+			workflows.push(id);
+		}
+
+		// As Nexudus sends it (application/json) ...
+		const fired = await env.fake.fire(3, env.locationId, [member], { secret: SECRET });
+		expect(fired.map((delivery) => [delivery.url, delivery.status]).sort()).toEqual(
+			versions.map((version) => [`${nodeUrl(`e2e-version-${version}`)}?action=3`, 200]).sort(),
+		);
+		// ... and with a content type n8n does not read for a version-2 start node.
+		const body = JSON.stringify([member]);
+		for (const version of versions) {
+			const post = async (signature: string) =>
+				(
+					await fetch(`${nodeUrl(`e2e-version-${version}`)}?action=3`, {
+						method: 'POST',
+						headers: {
+							'content-type': 'application/octet-stream',
+							'x-nexudus-hook-signature': signature,
+						},
+						body,
+					})
+				).status;
+			expect(await post(signPayload(SECRET, body))).toBe(200);
+			expect(await post(signPayload('not-the-secret', body))).toBe(401);
+		}
+
+		for (const id of workflows) {
+			const executions = await env.waitForExecutions(id, 2);
+			for (const execution of executions) {
+				expect(execution.status).toBe('success');
+				expect(outputOf(execution, 'Nexudus Trigger')).toEqual([
+					{ ...member, event: 'Coworker Created', eventAction: 3, eventType: 'CoworkerCreate' },
+				]);
+			}
+			await env.deactivate(id);
+		}
 	});
 });
 

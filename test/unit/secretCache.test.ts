@@ -4,9 +4,9 @@
  * no fresh copy. Deliveries go through n8n-core's real WebhookContext and HookContext.
  */
 import { createHmac } from 'crypto';
-import type { INodeParameters } from 'n8n-workflow';
+import type { INodeParameters, IWebhookFunctions } from 'n8n-workflow';
 
-import { SECRET_TTL_MS } from '../../nodes/NexudusTrigger/secretCache';
+import { SECRET_TTL_MS, webhookSecret } from '../../nodes/NexudusTrigger/secretCache';
 import { FakeNexudus } from '../fake-nexudus/server';
 import type { StoredCredential } from '../harness/n8n';
 import { deliveredRequest, newCredential, TriggerHarness } from '../harness/n8n';
@@ -152,4 +152,29 @@ test('with Verify Signature off the secret is neither primed nor read for delive
 	const readsNotChecking = await credentialReadsDuring(() => notChecking.activate());
 	expect(readsNotChecking).toBe(readsChecking - 1);
 	expect(await credentialReadsDuring(() => deliverSignedWith(notChecking, 'anything'))).toBe(0);
+});
+
+test('deliveries arriving together with no copy in memory share one read of the credential', async () => {
+	const trigger = newTrigger();
+	const reads = await credentialReadsDuring(async () => {
+		const statuses = await Promise.all(
+			Array.from({ length: 5 }, async () => await deliverSignedWith(trigger, OLD_SECRET)),
+		);
+		expect(statuses).toEqual([200, 200, 200, 200, 200]);
+	});
+	expect(reads).toBe(1);
+});
+
+test('a failed read of the credential is not kept: the next delivery reads again', async () => {
+	const node = { credentials: { nexudusApi: { id: 'cred-failing', name: 'Nexudus' } } };
+	const getCredentials = jest
+		.fn()
+		.mockRejectedValueOnce(new Error('the database is not reachable'))
+		.mockResolvedValue({ webhookSecret: NEW_SECRET });
+	const context = { getNode: () => node, getCredentials } as unknown as IWebhookFunctions;
+
+	await expect(webhookSecret(context)).rejects.toThrow('the database is not reachable');
+	await expect(webhookSecret(context)).resolves.toBe(NEW_SECRET);
+	await expect(webhookSecret(context)).resolves.toBe(NEW_SECRET);
+	expect(getCredentials).toHaveBeenCalledTimes(2);
 });
