@@ -34,8 +34,9 @@ export class NexudusTrigger implements INodeType {
 		// version-1 start node (the Webhook node's old binaryData option); not from version 2 on.
 		version: [1, 2],
 		defaultVersion: 2,
+		// An expression's text is not a list: its length would count characters.
 		subtitle:
-			'={{ ($parameter["events"] || []).length === 1 ? "1 event" : ($parameter["events"] || []).length + " events" }}',
+			'={{ !Array.isArray($parameter["events"]) ? "events from an expression" : $parameter["events"].length === 1 ? "1 event" : $parameter["events"].length + " events" }}',
 		description: 'Starts the workflow when something happens in a Nexudus location',
 		defaults: {
 			name: 'Nexudus Trigger',

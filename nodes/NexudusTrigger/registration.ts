@@ -301,7 +301,9 @@ function newRecordFields(context: IHookFunctions, registration: Registration, ac
 		Name: truncate(`n8n: ${workflowLabel} – ${eventName}`, 255),
 		Action: action,
 		URL: urlForAction(registration.webhookUrl, action),
-		Description: `Created by the Nexudus Trigger of n8n workflow ${workflowLabel}. n8n switches it off when the workflow is deactivated.`,
+		Description: `Created by the Nexudus Trigger of n8n workflow ${workflowLabel}. n8n ${
+			registration.onStop === 'delete' ? 'deletes it' : 'switches it off'
+		} when the workflow is deactivated.`,
 		Active: true,
 	};
 }

@@ -139,7 +139,8 @@ const eventsByApiName = new Map(
 );
 
 /** One event given as a number, a numeric string or an API name (in any case). */
-function eventOf(part: unknown): NexudusEvent | undefined {
+/** One event by number, numeric string or API name (any case). */
+export function eventOf(part: unknown): NexudusEvent | undefined {
 	if (typeof part === 'number') return findEvent(part);
 	if (typeof part !== 'string') return undefined;
 	return /^[0-9]+$/.test(part) ? findEvent(Number(part)) : eventsByApiName.get(part.toLowerCase());

@@ -1,7 +1,7 @@
 import type { INode } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
-import { findEvent } from './events';
+import { eventOf } from './events';
 
 /**
  * Checks on what the user typed, made before any request so that the error names the field.
@@ -27,12 +27,16 @@ export class InputChecker {
 		return Number(text);
 	}
 
+	/** A Nexudus event by number (`3`, `"3"`) or API name (`CoworkerCreate`). */
 	event(field: string, value: unknown): number {
-		const action = Number(value);
-		if (!Number.isInteger(action) || findEvent(action) === undefined) {
-			this.fail(field, `"${String(value)}" is not a Nexudus event (1 to 90)`);
+		const event = eventOf(typeof value === 'string' ? value.trim() : value);
+		if (!event) {
+			this.fail(
+				field,
+				`"${String(value)}" is not a Nexudus event (a number from 1 to 90 or an API name such as CoworkerCreate)`,
+			);
 		}
-		return action;
+		return event.value;
 	}
 
 	name(field: string, value: unknown): string {

@@ -100,11 +100,19 @@ describe('Create', () => {
 		expect(fake.webhooks.get(item.json.Id as number)?.Active).toBe(false);
 	});
 
+	test('an event given by an expression may be its API name or a numeric string', async () => {
+		const [byName] = await run(createParameters({ event: 'CoworkerInvoicePaid' }));
+		const [byText] = await run(createParameters({ event: ' 6 ' }));
+		expect(fake.webhooks.get(byName.json.Id as number)?.Action).toBe(21);
+		expect(fake.webhooks.get(byText.json.Id as number)?.Action).toBe(6);
+	});
+
 	test.each([
 		[{ url: 'not a url' }, 'URL: "not a url" is not a valid URL'],
 		[{ url: 'ftp://example.com/x' }, 'URL: "ftp://example.com/x" is not a valid URL'],
 		[{ name: '   ' }, 'Name: must not be empty'],
-		[{ event: 95 }, 'Event: "95" is not a Nexudus event (1 to 90)'],
+		[{ event: 95 }, 'Event: "95" is not a Nexudus event (a number from 1 to 90'],
+		[{ event: 'CoworkerMade' }, 'Event: "CoworkerMade" is not a Nexudus event'],
 		[
 			{ location: { __rl: true, mode: 'id', value: 'downtown' } },
 			'Location: "downtown" is not a Nexudus ID',
