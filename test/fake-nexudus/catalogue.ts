@@ -42,6 +42,8 @@ export interface CatalogueEntity {
 	enums: Record<string, Record<string, string>>;
 	keyFields: string[];
 	getOnlyListProperties?: string[];
+	/** Filter names only the 2020 docs list. */
+	gitbook2020FiltersNotInCli?: string[];
 }
 
 // eslint-disable-next-line @n8n/community-nodes/no-restricted-globals -- the data file sits next to this module

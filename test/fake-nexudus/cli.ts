@@ -5,7 +5,8 @@
  *   node -r ts-node/register/transpile-only test/fake-nexudus/cli.ts \
  *     --port 8080 --email a@b.c --password secret --seed demo [--host 127.0.0.1] [--secret s] [--throttle] [--ttl 604799]
  *
- * --seed demo (default): 3 locations and a few webhooks; --seed none: locations only; --seed <N>: locations and N generated webhooks.
+ * --seed demo (default): 3 locations, a few webhooks and demo records of every served entity (customers, bookings…);
+ * --seed none: locations only; --seed <N>: locations and N generated webhooks.
  * Prints one JSON line on stdout: {"url":"http://127.0.0.1:8080","businesses":[{"Id":1001,"Name":"Downtown Hub"},...]}.
  * Other processes drive it through the /__control/... endpoints (see server.ts).
  */
@@ -75,6 +76,7 @@ export function seed(fake: FakeNexudus, mode: string): void {
 		ErrorCount: 10,
 		LastError: 'HTTP 500: Internal Server Error',
 	});
+	fake.seedEntities();
 }
 
 async function main(): Promise<void> {

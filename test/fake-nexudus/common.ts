@@ -3,6 +3,8 @@
  * envelopes and value checks.
  */
 
+import { type PagedResult, QueryError } from './search';
+
 export interface Reply {
 	status: number;
 	body: unknown;
@@ -143,4 +145,21 @@ export function jsonObjectOf(
 			WasSuccessful: false,
 		}),
 	};
+}
+
+/** 200 with the list envelope, or 400 naming the malformed filter parameter. */
+export function searchReply<T>(run: () => PagedResult<T>): Reply {
+	try {
+		return json(200, run());
+	} catch (error) {
+		if (!(error instanceof QueryError))
+			return json(500, { Message: `Fake server error: ${String(error)}` });
+		return validationFailed([
+			{
+				AttemptedValue: error.attemptedValue,
+				Message: error.reason,
+				PropertyName: error.parameter,
+			},
+		]);
+	}
 }

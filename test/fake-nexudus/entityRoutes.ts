@@ -28,12 +28,12 @@ import {
 	jsonObjectOf,
 	notFound,
 	savedReply,
+	searchReply,
 	validationFailed,
 } from './common';
 import { listing } from './entityCommands';
 import { seedDemo, seedEntity } from './entitySeed';
 import { type EntityStore, type StoredRecord, type WriteOutcome } from './entityStore';
-import { QueryError } from './search';
 
 const BATCH_IDS = /^\[\s*\d+(\s*,\s*\d+)*\s*\]$/;
 
@@ -85,20 +85,19 @@ function routesOf(store: EntityStore, entity: string, email: string): Route[] {
 			const record = withId(id, (n) => store.find(entity, n));
 			return record ? json(200, record) : notFound(entity);
 		});
-	if (verbs.has('create'))
-		add('POST', collection, `${entity}-Create`, ({ body }) => {
+	const write =
+		(verb: 'created' | 'updated'): Route['handle'] =>
+		({ body }) => {
 			const parsed = jsonObjectOf(body);
-			return 'reply' in parsed
-				? parsed.reply
-				: writeReply(entity, 'created', store.create(entity, parsed.value));
-		});
-	if (verbs.has('update'))
-		add('PUT', collection, `${entity}-Edit`, ({ body }) => {
-			const parsed = jsonObjectOf(body);
-			return 'reply' in parsed
-				? parsed.reply
-				: writeReply(entity, 'updated', store.update(entity, parsed.value));
-		});
+			if ('reply' in parsed) return parsed.reply;
+			const outcome =
+				verb === 'created'
+					? store.create(entity, parsed.value)
+					: store.update(entity, parsed.value);
+			return writeReply(entity, verb, outcome);
+		};
+	if (verbs.has('create')) add('POST', collection, `${entity}-Create`, write('created'));
+	if (verbs.has('update')) add('PUT', collection, `${entity}-Edit`, write('updated'));
 	if (verbs.has('delete'))
 		add('DELETE', single, `${entity}-Delete`, ({ id }) => {
 			const deleted = withId(id, (n) => (store.remove(entity, n) ? n : undefined));
@@ -130,19 +129,7 @@ function searchOrBatch(store: EntityStore, entity: string, query: Record<string,
 			]);
 		return json(200, store.batch(entity, (JSON.parse(query.id) as number[]).map(Number)));
 	}
-	try {
-		return json(200, store.search(entity, query));
-	} catch (error) {
-		if (!(error instanceof QueryError))
-			return json(500, { Message: `Fake server error: ${String(error)}` });
-		return validationFailed([
-			{
-				AttemptedValue: error.attemptedValue,
-				Message: error.reason,
-				PropertyName: error.parameter,
-			},
-		]);
-	}
+	return searchReply(() => store.search(entity, query));
 }
 
 /** Malformed bodies answer 400; everything the command itself rejects answers 200 with WasSuccessful false. */

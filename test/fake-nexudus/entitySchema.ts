@@ -94,6 +94,22 @@ const EXTRA_FILTERS: Record<string, Array<{ param: string; type: string }>> = {
 	],
 };
 
+/**
+ * Type of a property the catalogue names without a type (key fields, filters only the 2020 docs list),
+ * guessed from its name: flags, amounts and dates; anything else is text.
+ */
+export function guessedType(name: string): string {
+	if (
+		/^(Is|Has|Can)[A-Z]|(Paid|Sent|Online|Invoiced|Active|Cancelled|Arrived|Collected|Processed|Draft|Activated|Visible|Archived)$/.test(
+			name,
+		)
+	)
+		return 'bool';
+	if (/(Amount|Price|Total)$/.test(name)) return 'decimal';
+	if (/(Date|On|Time)$/.test(name)) return 'DateTime?';
+	return 'string';
+}
+
 export function valueType(catalogueType: string): { type: ValueType; nullable: boolean } {
 	const nullable = catalogueType.endsWith('?');
 	switch (catalogueType.replace(/\?$/, '')) {
@@ -112,7 +128,8 @@ export function valueType(catalogueType: string): { type: ValueType; nullable: b
 		case 'DateTime':
 			return { type: 'date', nullable: true };
 		case 'enum':
-			return { type: 'enum', nullable };
+			// null until set: 0 is not a value of most Nexudus enums, so a default 0 could not be sent back
+			return { type: 'enum', nullable: true };
 		case 'int[]':
 			return { type: 'intList', nullable: false };
 		case 'list':
@@ -205,7 +222,13 @@ export function buildSchema(entry: CatalogueEntity, served: ReadonlySet<string>)
 	const derived = new Map<string, DerivedProperty>();
 	const filters: FilterSchema[] = [];
 	const prefix = `${entry.entity}_`;
-	for (const filter of [...entry.filters, ...(EXTRA_FILTERS[entry.entity] ?? [])]) {
+	// the 2020 docs' filters the current reference lacks are real too (e.g. CoworkerInvoice_Paid)
+	const documented2020 = (entry.gitbook2020FiltersNotInCli ?? []).map((param) => ({
+		param,
+		type: guessedType(param.split('_').pop() as string),
+	}));
+	const allFilters = [...entry.filters, ...documented2020, ...(EXTRA_FILTERS[entry.entity] ?? [])];
+	for (const filter of allFilters) {
 		if (!filter.param.startsWith(prefix)) continue;
 		const rest = filter.param.slice(prefix.length);
 		const { type, nullable } = valueType(filter.type);
@@ -245,7 +268,7 @@ export function buildSchema(entry: CatalogueEntity, served: ReadonlySet<string>)
 		const navigation = derive(key);
 		if (navigation) derived.set(key, navigation);
 		else {
-			readOnly.push({ name: key, type: 'text', nullable: true });
+			readOnly.push({ name: key, ...valueType(guessedType(key)) });
 			own.add(key);
 		}
 	}

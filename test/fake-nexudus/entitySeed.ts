@@ -48,6 +48,7 @@ const LOOKUPS: Record<string, Array<Record<string, unknown>>> = {
 
 /** Fields filled even when not required, so records have something to show and search for. */
 const SHOWN = new Set([
+	'ToTime',
 	'FullName',
 	'Email',
 	'Name',
@@ -186,7 +187,10 @@ export function seedDemo(store: EntityStore): void {
 		at('ExtraService', 1);
 		at('Booking', [{}, { Tentative: true }, {}]);
 		at('Checkin', [{}, {}, { ToTime: null }]);
-		at('CoworkerInvoice', 2);
+		at('CoworkerInvoice', [
+			{ InvoiceNumber: `INV-${business.Id}-1`, TotalAmount: 120, Paid: true },
+			{ InvoiceNumber: `INV-${business.Id}-2`, TotalAmount: 80, Paid: false },
+		]);
 		at('CoworkerContract', 2);
 		at('CoworkerProduct', 2);
 		at('Visitor', 2);

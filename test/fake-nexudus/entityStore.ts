@@ -7,32 +7,19 @@
  * - records carry the base fields, every create/update field of the catalogue, the inline children,
  *   the read-only properties the filters name (e.g. Booking `Invoiced`) and navigation properties read
  *   live from the record an id points at (Booking `ResourceName`, `CoworkerFullName`);
- * - create/update validate required fields (create's required fields that PUT also carries are
- *   required on PUT), types, enum values and ids of served entities; unknown properties are ignored;
+ * - create/update validate bodies as entityValidation.ts says; unknown properties are ignored;
  * - PUT replaces: every update field the body leaves out becomes null/false/0/[] ("what .NET gives a
  *   missing property"); read-only and create-only properties keep their values;
- * - `Added<List>` / `Removed<List>` add ids to / remove ids from `<List>` after that.
+ * - `Added<List>` / `Removed<List>` add ids to / remove ids from `<List>` after that (they read back as []);
+ * - `SystemId` (the external id every record has) is writable and replaced like the other fields.
  */
 import { randomUUID } from 'crypto';
 
 import { SERVED_ENTITIES, catalogueEntity } from './catalogue';
-import {
-	INVALID_VALUE,
-	REQUIRED,
-	type ValidationError,
-	isBlank,
-	isPlainObject,
-	isoSeconds,
-} from './common';
+import { INVALID_VALUE, REQUIRED, type ValidationError, isBlank, isoSeconds } from './common';
 import { type CommandDefinition, type StoredRecord, commandsFor } from './entityCommands';
-import {
-	BASE_PROPERTIES,
-	type EntitySchema,
-	type FieldSchema,
-	type ValueType,
-	buildSchema,
-	defaultValue,
-} from './entitySchema';
+import { BASE_PROPERTIES, type EntitySchema, buildSchema, defaultValue } from './entitySchema';
+import { type RecordIndex, normalize, validateBody } from './entityValidation';
 import { type PagedResult, type SearchField, search, type TextMatch } from './search';
 
 export type { StoredRecord } from './entityCommands';
@@ -189,7 +176,7 @@ export class EntityStore {
 
 	create(entity: string, body: Record<string, unknown>): WriteOutcome {
 		const schema = this.schema(entity);
-		const errors = this.validate(schema, body, 'create');
+		const errors = validateBody(schema, body, 'create', this.index);
 		if (errors.length > 0) return { errors };
 		const record = this.add(entity, {});
 		this.assign(schema, record, body, 'create');
@@ -199,7 +186,7 @@ export class EntityStore {
 	/** PUT: `Id` in the body; the record is replaced field by field (see the file header). */
 	update(entity: string, body: Record<string, unknown>): WriteOutcome {
 		const schema = this.schema(entity);
-		const errors = this.validate(schema, body, 'update');
+		const errors = validateBody(schema, body, 'update', this.index);
 		if (!Number.isInteger(body.Id)) {
 			errors.unshift({
 				AttemptedValue: body.Id ?? null,
@@ -265,6 +252,8 @@ export class EntityStore {
 		for (const field of schema.fields)
 			record[field.name] = defaultValue(field.type, field.nullable);
 		for (const child of schema.children) record[child.field] = [];
+		// write-only: GET shows them empty, as the catalogue lists them among what get returns
+		for (const name of schema.companions.keys()) record[name] = [];
 		for (const property of schema.readOnly)
 			record[property.name] = defaultValue(property.type, property.nullable);
 		for (const name of BASE_PROPERTIES) record[name] = null;
@@ -328,7 +317,10 @@ export class EntityStore {
 			const items = Array.isArray(body[child.field]) ? (body[child.field] as object[]) : [];
 			record[child.field] = items.map((item) => {
 				const values = item as Record<string, unknown>;
-				const kept: Record<string, unknown> = { Id: this.nextChildId++ };
+				// items sent back with their Id (read, then PUT whole) keep it
+				const kept: Record<string, unknown> = {
+					Id: typeof values.Id === 'number' ? values.Id : this.nextChildId++,
+				};
 				for (const name of child.writable) kept[name] = values[name] ?? null;
 				return kept;
 			});
@@ -343,103 +335,18 @@ export class EntityStore {
 				companion.mode === 'add'
 					? [...current, ...ids.filter((id) => !current.includes(id))]
 					: current.filter((id) => !ids.includes(id));
+			record[name] = [];
 		}
 		this.touch(schema.entity, record);
 	}
 
-	// ----- validation -----
-
-	private validate(
-		schema: EntitySchema,
-		body: Record<string, unknown>,
-		verb: 'create' | 'update',
-	): ValidationError[] {
-		const errors: ValidationError[] = [];
-		const reject = (property: string, value: unknown, message: string) =>
-			errors.push({ AttemptedValue: value ?? null, Message: message, PropertyName: property });
-		for (const field of schema.fields) {
-			if (!(verb === 'create' ? field.onCreate : field.onUpdate)) continue;
-			const value = body[field.name];
-			if (isBlank(value)) {
-				if (verb === 'create' ? field.requiredOnCreate : field.requiredOnUpdate)
-					reject(field.name, value, REQUIRED);
-				continue;
-			}
-			const problem = this.valueProblem(field, value);
-			if (problem) reject(field.name, value, problem);
-		}
-		for (const child of schema.children) {
-			const items = body[child.field];
-			if (!child.on.includes(verb) || items === undefined || items === null) continue;
-			if (!Array.isArray(items) || !items.every(isPlainObject)) {
-				reject(child.field, items, INVALID_VALUE);
-				continue;
-			}
-			items.forEach((item, index) => {
-				for (const name of child.writable) {
-					const target = /^(.+)Id$/.exec(name)?.[1];
-					const value = item[name];
-					if (target && this.schemas.has(target) && !isBlank(value) && !this.exists(target, value))
-						reject(`${child.field}[${index}].${name}`, value, `is not a valid ${target}`);
-				}
-			});
-		}
-		for (const name of schema.companions.keys()) {
-			const ids = body[name];
-			if (ids !== undefined && ids !== null && !isIntegerList(ids))
-				reject(name, ids, INVALID_VALUE);
-		}
-		return errors;
-	}
-
-	private valueProblem(field: FieldSchema, value: unknown): string | undefined {
-		// What the store itself gives an unset field (0 for an enum or id) goes back unchanged
-		// when a client PUTs the record it read.
-		if (value === defaultValue(field.type, field.nullable)) return undefined;
-		if (!hasType(field.type, value)) return INVALID_VALUE;
-		if (field.enumValues && !field.enumValues.has(value as number)) return INVALID_VALUE;
-		if (field.references && !this.exists(field.references, value))
-			return `is not a valid ${field.references}`;
-		return undefined;
-	}
-
-	private exists(entity: string, id: unknown): boolean {
-		return typeof id === 'number' && this.table(entity).get(id) !== undefined;
-	}
-}
-
-function isIntegerList(value: unknown): boolean {
-	return Array.isArray(value) && value.every((item) => Number.isInteger(item));
-}
-
-function hasType(type: ValueType, value: unknown): boolean {
-	switch (type) {
-		case 'text':
-			return typeof value === 'string';
-		case 'bool':
-			return typeof value === 'boolean';
-		case 'int':
-		case 'long':
-		case 'enum':
-			return Number.isInteger(value);
-		case 'decimal':
-			return typeof value === 'number' && Number.isFinite(value);
-		case 'date':
-			return typeof value === 'string' && !Number.isNaN(Date.parse(withZone(value)));
-		case 'intList':
-			return isIntegerList(value);
-		case 'list':
-			return Array.isArray(value);
-	}
-}
-
-/** A date without an offset is taken as UTC (Nexudus's own zone rules are not documented). */
-function withZone(text: string): string {
-	return /T\d{2}:\d{2}/.test(text) && !/(Z|[+-]\d{2}:?\d{2})$/i.test(text) ? `${text}Z` : text;
-}
-
-function normalize(type: ValueType, value: unknown): unknown {
-	return type === 'date' ? isoSeconds(Date.parse(withZone(value as string))) : value;
+	private readonly index: RecordIndex = {
+		serves: (entity) => this.schemas.has(entity),
+		exists: (entity, id) =>
+			this.schemas.has(entity) &&
+			typeof id === 'number' &&
+			this.table(entity).get(id) !== undefined,
+	};
 }
 
 function displayName(entity: string, record: Record<string, unknown>): string {

@@ -1,11 +1,22 @@
 /**
  * A fake Nexudus API server (plain Node http) for unit tests, benchmarks, end-to-end tests and demos.
  *
- * Implements POST /api/token, the WebHook endpoints (search, get one, create, update, delete) and the
- * business search, with the real API's authentication, roles, validation envelope, paging and quirks
- * (list rows omit Description, PUT replaces the whole record, Active defaults to false).
+ * Implements POST /api/token, the WebHook endpoints (search, get one, create, update, delete) with the
+ * real API's authentication, roles, validation envelope, paging and quirks (list rows omit Description,
+ * PUT replaces the whole record, Active defaults to false), and every entity of `SERVED_ENTITIES`
+ * (the issue's first-class resources, Business included, plus a sample of others) from the catalogue
+ * through one generic store: routes and quirks in entityRoutes.ts / entityStore.ts.
  * Test controls (failures, throttling, network drops, deliveries) are methods on `FakeNexudus` and,
  * for other processes, unauthenticated `/__control/...` endpoints.
+ *
+ * Entity records, for tests:
+ * - `fake.entities` (EntityStore): `served()`, `schema(entity)`, `records(entity)` (live stored objects),
+ *   `find(entity, id)` (the full record GET answers), `add(entity, values)` (stored as given, defaults
+ *   filled, no validation), `clear(entity?)`, `commands(entity)`;
+ * - `fake.seed(entity, count | records, businessId?)`: generated records (required fields filled, ids
+ *   pointing at records of that location); `fake.seedEntities()`: demo data for every location;
+ * - `fake.businesses` stays the Business entity's storage: `addBusiness` and the API see the same records;
+ * - `ALL_ROLES` (the default) holds WebHook's roles and `<Entity>-List/-Read/-Create/-Edit/-Delete/-Update`.
  */
 import { randomBytes, randomUUID } from 'crypto';
 // eslint-disable-next-line @n8n/community-nodes/no-restricted-imports -- test-only fake server
@@ -19,19 +30,24 @@ import {
 	type Route,
 	type RouteContext,
 	type ValidationError,
+	deletedReply,
+	idFromPath,
 	isBlank,
 	isPlainObject,
 	isoSeconds,
 	json,
 	jsonObjectOf,
 	parseBody,
+	savedReply,
+	searchReply,
 	validationFailed,
 } from './common';
 import { type DeliveryResult, deliveryPayload, postDelivery } from './delivery';
 import { entityControl, entityRoles, entityRoutes } from './entityRoutes';
+import { BASE_PROPERTIES } from './entitySchema';
 import { seedDemo, seedEntity } from './entitySeed';
 import { EntityStore, type StoredRecord } from './entityStore';
-import { type PagedResult, QueryError, type SearchSpec, search, type TextMatch } from './search';
+import { type SearchSpec, search, type TextMatch } from './search';
 import { Throttle, type ThrottleSetting, retryAfterSeconds } from './throttle';
 
 export type { ValidationError } from './common';
@@ -163,14 +179,7 @@ const WEBHOOK_SEARCH: SearchSpec = {
 		'LastError',
 		'ErrorCount',
 		'LastTrigger',
-		'Id',
-		'UniqueId',
-		'CreatedOn',
-		'UpdatedOn',
-		'UpdatedBy',
-		'IsNew',
-		'SystemId',
-		'ToStringText',
+		...BASE_PROPERTIES,
 	],
 };
 
@@ -477,7 +486,10 @@ export class FakeNexudus {
 		this.throttle.configure(throttle);
 	}
 
-	/** Drops webhooks, recorded requests, the tokens-issued count, pending failures and throttle history; keeps businesses, settings and live tokens. */
+	/**
+	 * Drops webhooks, recorded requests, the tokens-issued count, pending failures and throttle history;
+	 * keeps businesses, the other entity records (`fake.entities.clear()` drops those), settings and live tokens.
+	 */
 	reset(): void {
 		this.webhooks.clear();
 		this.requests.length = 0;
@@ -658,7 +670,7 @@ export class FakeNexudus {
 	// ----- webhook endpoints -----
 
 	private searchWebHooks({ query }: RouteContext): Reply {
-		return this.searchReply(() =>
+		return searchReply(() =>
 			search(
 				this.webhooks.values(),
 				query,
@@ -669,26 +681,9 @@ export class FakeNexudus {
 		);
 	}
 
-	private searchReply<T>(run: () => PagedResult<T>): Reply {
-		try {
-			return json(200, run());
-		} catch (error) {
-			if (!(error instanceof QueryError))
-				return json(500, { Message: `Fake server error: ${String(error)}` });
-			return validationFailed([
-				{
-					AttemptedValue: error.attemptedValue,
-					Message: error.reason,
-					PropertyName: error.parameter,
-				},
-			]);
-		}
-	}
-
 	private findWebHook(idText: string | undefined): FakeWebHook | undefined {
-		return idText !== undefined && /^\d+$/.test(idText)
-			? this.webhooks.get(Number(idText))
-			: undefined;
+		const id = idFromPath(idText);
+		return id === undefined ? undefined : this.webhooks.get(id);
 	}
 
 	private getWebHook({ id }: RouteContext): Reply {
@@ -702,7 +697,7 @@ export class FakeNexudus {
 		const { errors, input } = this.validateWebHook(parsed.value);
 		if (errors.length > 0) return validationFailed(errors);
 		const hook = this.addWebHook(input);
-		return this.savedReply('created', hook);
+		return savedReply('WebHook', 'created', hook);
 	}
 
 	/** PUT replaces every editable field: whatever the body leaves out becomes null/false. */
@@ -728,36 +723,14 @@ export class FakeNexudus {
 			UpdatedBy: this.email,
 		});
 		if (input.Active) hook.ErrorCount = 0;
-		return this.savedReply('updated', hook);
+		return savedReply('WebHook', 'updated', hook);
 	}
 
 	private deleteWebHook({ id }: RouteContext): Reply {
 		const hook = this.findWebHook(id);
 		if (!hook) return json(404, { Message: WEBHOOK_NOT_FOUND });
 		this.webhooks.delete(hook.Id);
-		return json(200, {
-			Status: 200,
-			Message: 'WebHook was successfully deleted.',
-			Value: { Id: hook.Id },
-			WasSuccessful: true,
-			Errors: null,
-		});
-	}
-
-	private savedReply(verb: 'created' | 'updated', hook: FakeWebHook): Reply {
-		return json(200, {
-			Status: 200,
-			Message: `WebHook was successfully ${verb}.`,
-			Value: { Id: hook.Id },
-			OpenInDialog: false,
-			OpenInWindow: false,
-			RedirectURL: null,
-			JavaScript: null,
-			UpdatedOn: hook.UpdatedOn,
-			UpdatedBy: hook.UpdatedBy,
-			Errors: null,
-			WasSuccessful: true,
-		});
+		return deletedReply('WebHook', hook.Id);
 	}
 
 	// ----- validation -----
