@@ -1,5 +1,7 @@
 import type { IDataObject, INodeParameters } from 'n8n-workflow';
 
+import { ExecuteContext } from 'n8n-core';
+
 import { useFakeNexudus } from '../harness/fakeSession';
 import { loadOptions } from '../harness/n8n';
 
@@ -47,6 +49,37 @@ describe('Other Record (CoworkerTask)', () => {
 		);
 		expect(item.json).toEqual(task(item.json.Id as number));
 		expect(item.json.Name).toBe('Call back about the plan');
+	});
+
+	test('Create warns, naming it, when the new record lacks a field that was given', async () => {
+		const template = session.fake.seed('CoworkerTask', 1, session.locationId)[0] as IDataObject;
+		const find = session.fake.entities.find.bind(session.fake.entities);
+		const spy = jest.spyOn(session.fake.entities, 'find').mockImplementation((entity, id) => {
+			const found = find(entity, id);
+			if (found) delete found.Notes;
+			return found;
+		});
+		afterTest.push(() => spy.mockRestore());
+		const hints = jest.spyOn(ExecuteContext.prototype, 'addExecutionHints');
+		afterTest.push(() => hints.mockRestore());
+		const [item] = await run(
+			other('CoworkerTask', 'create', {
+				fieldsInput: 'json',
+				fieldsJson: JSON.stringify({
+					BusinessId: template.BusinessId,
+					CoworkerId: template.CoworkerId,
+					ResponsibleId: template.ResponsibleId,
+					Name: 'Hinted',
+					Notes: 'kept?',
+				}),
+			}),
+		);
+		expect(item.json.Name).toBe('Hinted');
+		expect(hints).toHaveBeenCalledWith({
+			message: `CoworkerTask ${String(item.json.Id)} was created, but the record Nexudus returned has no Notes: check that Nexudus kept it.`,
+			type: 'warning',
+			location: 'outputPane',
+		});
 	});
 
 	test('Create without a required field names it, before any request', async () => {
