@@ -301,6 +301,36 @@ describe('editor methods read the bundled catalogue', () => {
 	});
 });
 
+describe('a filter Nexudus ignores', () => {
+	test('an unconfirmed filter whose rows do not match is an error, not a wrong answer', async () => {
+		const [reminded, notReminded] = session.fake.seed('Booking', 2, session.locationId);
+		const live = (id: number) => session.fake.entities.records('Booking').find((r) => r.Id === id)!;
+		live(reminded.Id).Reminded = true;
+		live(notReminded.Id).Reminded = false;
+		const parameters = {
+			resource: 'booking',
+			operation: 'getAll',
+			returnAll: true,
+			filters: { Booking_Reminded: true },
+		};
+		const matching = await run(parameters);
+		expect(matching.map((item) => item.json.Reminded)).not.toContain(false);
+		expect(matching.map((item) => item.json.Id)).toContain(reminded.Id);
+
+		// As Nexudus does with a query parameter it does not know: answer every record.
+		const search = session.fake.entities.search.bind(session.fake.entities);
+		const spy = jest
+			.spyOn(session.fake.entities, 'search')
+			.mockImplementation((entity, query) =>
+				search(entity, { ...query, Booking_Reminded: undefined as unknown as string }),
+			);
+		afterTest.push(() => spy.mockRestore());
+		expect(await failure(parameters)).toMatch(
+			/^Filters > Reminded \(Booking_Reminded\): Nexudus answered with records whose Reminded is not true/,
+		);
+	});
+});
+
 describe('paging', () => {
 	test('Return All reads 2,100 records in 3 requests of 1,000', async () => {
 		session.fake.entities.clear('CoworkerNote');

@@ -6,7 +6,13 @@ import { InputChecker } from '../../shared/validation';
 import type { Verb } from '../catalogue';
 import { hasVerb } from '../catalogue';
 import type { Target } from './checks';
-import { buildBody, buildQuery, checkAgainstRecord, checkRequired } from './checks';
+import {
+	buildBody,
+	buildQuery,
+	checkAgainstRecord,
+	checkFiltersApplied,
+	checkRequired,
+} from './checks';
 
 /**
  * Get, Get Many, Create, Update, Delete and Run Command, written once for every entity. Where
@@ -93,11 +99,13 @@ export const getAll: GenericOperation = async function (itemIndex, target, input
 	if (sort.direction !== undefined) query.dir = sort.direction;
 	const returnAll = this.getNodeParameter('returnAll', itemIndex, false) as boolean;
 	const limit = returnAll ? undefined : (this.getNodeParameter('limit', itemIndex, 50) as number);
-	return await nexudusApiRequestAllItems.call(
+	const rows = await nexudusApiRequestAllItems.call(
 		this,
 		{ path: target.entity.path, qs: query, itemIndex },
 		limit,
 	);
+	checkFiltersApplied(check, target, query, rows);
+	return rows;
 };
 
 export const create: GenericOperation = async function (itemIndex, target, inputs) {
