@@ -164,7 +164,11 @@ function searchKind(type: ValueType): FieldKind {
 	}
 }
 
-export function buildSchema(entry: CatalogueEntity, served: ReadonlySet<string>): EntitySchema {
+/** Fields POST/PUT accept (by name, catalogue order) and the `Added…`/`Removed…` list companions. */
+function writableFields(
+	entry: CatalogueEntity,
+	served: ReadonlySet<string>,
+): { byName: Map<string, FieldSchema>; companions: Map<string, ListCompanion> } {
 	const byName = new Map<string, FieldSchema>();
 	const fieldNames = new Set([...entry.create, ...entry.update].map((field) => field.field));
 	const companions = new Map<string, ListCompanion>();
@@ -200,9 +204,74 @@ export function buildSchema(entry: CatalogueEntity, served: ReadonlySet<string>)
 	};
 	entry.create.forEach((field) => addField(field, 'create'));
 	entry.update.forEach((field) => addField(field, 'update'));
-	const fields = Array.from(byName.values());
-	for (const field of fields) field.requiredOnUpdate = field.requiredOnCreate && field.onUpdate;
+	for (const field of byName.values())
+		field.requiredOnUpdate = field.requiredOnCreate && field.onUpdate;
+	return { byName, companions };
+}
 
+/**
+ * One search filter per catalogue filter (plus the 2020 docs' ones): `X_Nav` and `X_Nav_Id` match the
+ * `NavId` field, `X_Nav_Prop` reads `Prop` of the record `NavId` points at, anything else a property of
+ * the record itself. Properties only filters name become read-only properties (`readOnly`).
+ */
+function searchFilters(
+	entry: CatalogueEntity,
+	byName: ReadonlyMap<string, FieldSchema>,
+	own: Set<string>,
+	readOnly: EntitySchema['readOnly'],
+	derive: (name: string) => DerivedProperty | undefined,
+): FilterSchema[] {
+	const filters: FilterSchema[] = [];
+	const prefix = `${entry.entity}_`;
+	// the 2020 docs' filters the current reference lacks are real too (e.g. CoworkerInvoice_Paid)
+	const documented2020 = (entry.gitbook2020FiltersNotInCli ?? []).map((param) => ({
+		param,
+		type: guessedType(param.split('_').pop() as string),
+	}));
+	for (const filter of [
+		...entry.filters,
+		...documented2020,
+		...(EXTRA_FILTERS[entry.entity] ?? []),
+	]) {
+		if (!filter.param.startsWith(prefix)) continue;
+		const rest = filter.param.slice(prefix.length);
+		const { type, nullable } = valueType(filter.type);
+		const base = {
+			param: rest,
+			range: 'range' in filter && filter.range === true,
+			rangeOnly: 'rangeOnly' in filter && filter.rangeOnly === true,
+		};
+		const segments = rest.split('_');
+		const navigationId = segments.length === 1 ? `${rest}Id` : `${segments[0]}Id`;
+		const isNavigationId =
+			(segments.length === 1 && !byName.has(rest)) ||
+			(segments.length === 2 && segments[1] === 'Id');
+		if (isNavigationId && byName.has(navigationId)) {
+			// Booking_Resource=<id> matches ResourceId
+			filters.push({ ...base, property: navigationId, kind: 'int' });
+			continue;
+		}
+		const name = segments.join('');
+		const navigation = segments.length === 2 ? derive(name) : undefined;
+		if (navigation?.target === segments[0]) {
+			filters.push({ ...base, property: name, kind: searchKind(type), derived: navigation });
+			continue;
+		}
+		if (segments.length === 1 && !own.has(rest)) {
+			readOnly.push({ name: rest, type, nullable });
+			own.add(rest);
+		}
+		const ownType = byName.get(name)?.type ?? readOnly.find((p) => p.name === name)?.type;
+		const kind =
+			rest === 'CreatedOn' || rest === 'UpdatedOn' ? 'date' : searchKind(ownType ?? type);
+		filters.push({ ...base, property: name, kind });
+	}
+	return filters;
+}
+
+export function buildSchema(entry: CatalogueEntity, served: ReadonlySet<string>): EntitySchema {
+	const { byName, companions } = writableFields(entry, served);
+	const fields = Array.from(byName.values());
 	const own = new Set<string>([
 		...BASE_PROPERTIES,
 		...byName.keys(),
@@ -219,50 +288,11 @@ export function buildSchema(entry: CatalogueEntity, served: ReadonlySet<string>)
 	};
 
 	const readOnly: EntitySchema['readOnly'] = [];
+	const filters = searchFilters(entry, byName, own, readOnly, derive);
 	const derived = new Map<string, DerivedProperty>();
-	const filters: FilterSchema[] = [];
-	const prefix = `${entry.entity}_`;
-	// the 2020 docs' filters the current reference lacks are real too (e.g. CoworkerInvoice_Paid)
-	const documented2020 = (entry.gitbook2020FiltersNotInCli ?? []).map((param) => ({
-		param,
-		type: guessedType(param.split('_').pop() as string),
-	}));
-	const allFilters = [...entry.filters, ...documented2020, ...(EXTRA_FILTERS[entry.entity] ?? [])];
-	for (const filter of allFilters) {
-		if (!filter.param.startsWith(prefix)) continue;
-		const rest = filter.param.slice(prefix.length);
-		const { type, nullable } = valueType(filter.type);
-		const base = {
-			param: rest,
-			range: 'range' in filter ? filter.range === true : false,
-			rangeOnly: 'rangeOnly' in filter ? filter.rangeOnly === true : false,
-		};
-		const segments = rest.split('_');
-		if (segments.length === 1 && byName.has(`${rest}Id`) && !byName.has(rest)) {
-			// navigation filter: Booking_Resource=<id> matches ResourceId
-			filters.push({ ...base, property: `${rest}Id`, kind: 'int' });
-			continue;
-		}
-		if (segments.length === 2 && segments[1] === 'Id' && byName.has(`${segments[0]}Id`)) {
-			filters.push({ ...base, property: `${segments[0]}Id`, kind: 'int' });
-			continue;
-		}
-		const name = segments.join('');
-		const navigation = segments.length === 2 ? derive(name) : undefined;
-		if (navigation && navigation.target === segments[0]) {
-			derived.set(name, navigation);
-			filters.push({ ...base, property: name, kind: searchKind(type), derived: navigation });
-			continue;
-		}
-		if (segments.length === 1 && !own.has(rest)) {
-			readOnly.push({ name: rest, type, nullable });
-			own.add(rest);
-		}
-		const ownType = byName.get(name)?.type ?? readOnly.find((p) => p.name === name)?.type;
-		const kind =
-			rest === 'CreatedOn' || rest === 'UpdatedOn' ? 'date' : searchKind(ownType ?? type);
-		filters.push({ ...base, property: name, kind });
-	}
+	for (const filter of filters)
+		if (filter.derived) derived.set(filter.derived.name, filter.derived);
+	// key fields are what a record is shown by: navigation names (CoworkerFullName) or read-only values
 	for (const key of entry.keyFields) {
 		if (own.has(key) || derived.has(key)) continue;
 		const navigation = derive(key);

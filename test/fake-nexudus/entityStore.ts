@@ -82,6 +82,7 @@ export class EntityStore {
 	private readonly schemas = new Map<string, EntitySchema>();
 	private readonly tables = new Map<string, Table>();
 	private readonly commandSets = new Map<string, CommandDefinition[]>();
+	private readonly defaults = new Map<string, Array<[string, unknown]>>();
 	private nextId = FIRST_ENTITY_ID;
 	private nextChildId = 1;
 
@@ -247,22 +248,33 @@ export class EntityStore {
 		return entity === 'Business' ? this.options.nextBusinessId() : this.nextId++;
 	}
 
+	/** Every property a record has, with its default; lists are fresh arrays each time. */
 	private skeleton(schema: EntitySchema): Record<string, unknown> {
+		let defaults = this.defaults.get(schema.entity);
+		if (!defaults) {
+			defaults = [
+				...schema.fields.map((field) => [field.name, defaultValue(field.type, field.nullable)]),
+				...schema.children.map((child) => [child.field, []]),
+				// write-only: GET shows them empty, as the catalogue lists them among what get returns
+				...Array.from(schema.companions.keys()).map((name) => [name, []]),
+				...schema.readOnly.map((property) => [
+					property.name,
+					defaultValue(property.type, property.nullable),
+				]),
+				...BASE_PROPERTIES.map((name) => [name, null]),
+			] as Array<[string, unknown]>;
+			this.defaults.set(schema.entity, defaults);
+		}
 		const record: Record<string, unknown> = {};
-		for (const field of schema.fields)
-			record[field.name] = defaultValue(field.type, field.nullable);
-		for (const child of schema.children) record[child.field] = [];
-		// write-only: GET shows them empty, as the catalogue lists them among what get returns
-		for (const name of schema.companions.keys()) record[name] = [];
-		for (const property of schema.readOnly)
-			record[property.name] = defaultValue(property.type, property.nullable);
-		for (const name of BASE_PROPERTIES) record[name] = null;
+		for (const [name, value] of defaults) record[name] = Array.isArray(value) ? [] : value;
 		return record;
 	}
 
 	private fullRecord(entity: string, stored: StoredRecord): StoredRecord {
 		const schema = this.schema(entity);
-		const record: StoredRecord = { ...this.skeleton(schema), ...stored };
+		// records the store created have every property; locations from addBusiness do not
+		const record: StoredRecord =
+			entity === 'Business' ? { ...this.skeleton(schema), ...stored } : { ...stored };
 		for (const derived of schema.derived) record[derived.name] = this.navigate(stored, derived);
 		return record;
 	}

@@ -5,9 +5,10 @@
  * real API's authentication, roles, validation envelope, paging and quirks (list rows omit Description,
  * PUT replaces the whole record, Active defaults to false), and every entity of `SERVED_ENTITIES`
  * (the issue's first-class resources, Business included, plus a sample of others) from the catalogue
- * through one generic store: routes and quirks in entityRoutes.ts / entityStore.ts.
+ * through one generic store: routes in entityRoutes.ts, records in entityStore.ts (what is read from the
+ * catalogue: entitySchema.ts; body checks: entityValidation.ts; commands: entityCommands.ts; seeds: entitySeed.ts).
  * Test controls (failures, throttling, network drops, deliveries) are methods on `FakeNexudus` and,
- * for other processes, unauthenticated `/__control/...` endpoints.
+ * for other processes, unauthenticated `/__control/...` endpoints (`/__control/entities…` for records).
  *
  * Entity records, for tests:
  * - `fake.entities` (EntityStore): `served()`, `schema(entity)`, `records(entity)` (live stored objects),
