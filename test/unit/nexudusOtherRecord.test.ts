@@ -30,50 +30,42 @@ const other = (
 	...extra,
 });
 
+/** As if the catalogue's name for Notes were wrong: the records Nexudus returns lack it. */
+function recordsLackNotes() {
+	const find = session.fake.entities.find.bind(session.fake.entities);
+	const spy = jest.spyOn(session.fake.entities, 'find').mockImplementation((entity, id) => {
+		const found = find(entity, id);
+		if (found) delete found.Notes;
+		return found;
+	});
+	afterTest.push(() => spy.mockRestore());
+}
+
+/** Create parameters (JSON input) with valid required ids, taken from a seeded task. */
+function createTask(fields: IDataObject) {
+	const template = session.fake.seed('CoworkerTask', 1, session.locationId)[0] as IDataObject;
+	const { BusinessId, CoworkerId, ResponsibleId } = template;
+	return other('CoworkerTask', 'create', {
+		fieldsInput: 'json',
+		fieldsJson: JSON.stringify({ BusinessId, CoworkerId, ResponsibleId, ...fields }),
+	});
+}
+
 const task = (id: number) => session.fake.entities.find('CoworkerTask', id) as IDataObject;
 
 describe('Other Record (CoworkerTask)', () => {
 	test('Create from JSON fields returns the full record', async () => {
-		const template = session.fake.seed('CoworkerTask', 1, session.locationId)[0] as IDataObject;
-		const [item] = await run(
-			other('CoworkerTask', 'create', {
-				fieldsInput: 'json',
-				fieldsJson: JSON.stringify({
-					BusinessId: template.BusinessId,
-					CoworkerId: template.CoworkerId,
-					ResponsibleId: template.ResponsibleId,
-					Name: 'Call back about the plan',
-					Completed: false,
-				}),
-			}),
-		);
+		const [item] = await run(createTask({ Name: 'Call back about the plan', Completed: false }));
 		expect(item.json).toEqual(task(item.json.Id as number));
 		expect(item.json.Name).toBe('Call back about the plan');
 	});
 
 	test('Create warns, naming it, when the new record lacks a field that was given', async () => {
-		const template = session.fake.seed('CoworkerTask', 1, session.locationId)[0] as IDataObject;
-		const find = session.fake.entities.find.bind(session.fake.entities);
-		const spy = jest.spyOn(session.fake.entities, 'find').mockImplementation((entity, id) => {
-			const found = find(entity, id);
-			if (found) delete found.Notes;
-			return found;
-		});
-		afterTest.push(() => spy.mockRestore());
+		const parameters = createTask({ Name: 'Hinted', Notes: 'kept?' });
+		recordsLackNotes();
 		const hints = jest.spyOn(ExecuteContext.prototype, 'addExecutionHints');
 		afterTest.push(() => hints.mockRestore());
-		const [item] = await run(
-			other('CoworkerTask', 'create', {
-				fieldsInput: 'json',
-				fieldsJson: JSON.stringify({
-					BusinessId: template.BusinessId,
-					CoworkerId: template.CoworkerId,
-					ResponsibleId: template.ResponsibleId,
-					Name: 'Hinted',
-					Notes: 'kept?',
-				}),
-			}),
-		);
+		const [item] = await run(parameters);
 		expect(item.json.Name).toBe('Hinted');
 		expect(hints).toHaveBeenCalledWith({
 			message: `CoworkerTask ${String(item.json.Id)} was created, but the record Nexudus returned has no Notes: check that Nexudus kept it.`,
@@ -167,14 +159,7 @@ describe('Other Record (CoworkerTask)', () => {
 
 	test('Update refuses a field the fetched record lacks, and sends nothing', async () => {
 		const record = session.fake.seed('CoworkerTask', 1, session.locationId)[0] as IDataObject;
-		// As if the catalogue's name for the field were wrong: Nexudus's record has no such field.
-		const find = session.fake.entities.find.bind(session.fake.entities);
-		const spy = jest.spyOn(session.fake.entities, 'find').mockImplementation((entity, id) => {
-			const found = find(entity, id);
-			if (found) delete found.Notes;
-			return found;
-		});
-		afterTest.push(() => spy.mockRestore());
+		recordsLackNotes();
 		const message = await failure(
 			other('CoworkerTask', 'update', {
 				recordId: String(record.Id),
