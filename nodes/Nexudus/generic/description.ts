@@ -89,8 +89,8 @@ interface ValueProperty {
 	unconfirmed?: boolean;
 }
 
-const UNCONFIRMED =
-	" The catalogue derived this name; Nexudus's docs do not confirm it (a wrong name is reported, never dropped).";
+// Said briefly: ~1,000 fields carry it. The README explains how such names are guarded.
+const UNCONFIRMED = ' Name not confirmed by the API docs.';
 
 function describe(spec: ValueProperty, extra = ''): string {
 	return `Nexudus ${spec.apiName}.${extra}${spec.unconfirmed ? UNCONFIRMED : ''}`;
