@@ -134,18 +134,25 @@ describe('the Nexudus Trigger in the editor', () => {
 });
 
 describe('the Nexudus node in the editor', () => {
-	test('after the trigger, the node panel offers the five WebHook actions', async () => {
+	test("after the trigger, the node panel offers every resource's actions", async () => {
 		await step('actions', async () => {
 			await editor.searchNextStep('Nexudus Trigger', 'nexudus');
 			await editor.nodePanelItem('Nexudus').click();
 			await eventually(async () =>
-				expect(await editor.nodePanelItemNames()).toEqual([
-					'Create a webhook',
-					'Delete a webhook',
-					'Get a webhook',
-					'Get many webhooks',
-					'Update a webhook',
-				]),
+				expect(await editor.nodePanelItemNames()).toEqual(
+					expect.arrayContaining([
+						'Create a webhook',
+						'Delete a webhook',
+						'Get a webhook',
+						'Get many webhooks',
+						'Update a webhook',
+						'Create a booking',
+						'Get a customer',
+						'Run a command on bookings',
+						'Update an invoice',
+						'Get many records',
+					]),
+				),
 			);
 			await editor.addFromNodePanel('Get many webhooks');
 		});

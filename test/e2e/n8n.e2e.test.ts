@@ -155,6 +155,51 @@ describe('the Nexudus node in a workflow', () => {
 	});
 });
 
+describe('a catalogue resource in a workflow', () => {
+	test('Booking: Create (pickers, inline products) → Get → Update → Get Many → Run Command → Delete', async () => {
+		const location = env.locationId;
+		const [customer] = env.fake.seed('Coworker', [{ FullName: 'E2E customer' }], location);
+		const [resource] = env.fake.seed('Resource', 1, location);
+		const [product] = env.fake.seed('Product', 1, location);
+		const workflowId = await env.importWorkflow('nexudus-booking-crud.json', {
+			CUSTOMER_ID: String(customer.Id),
+			RESOURCE_ID: String(resource.Id),
+			PRODUCT_ID: String(product.Id),
+		});
+		await env.activate(workflowId);
+		const response = await fetch(`${env.url}webhook/e2e-booking`, { method: 'POST' });
+		expect(response.status).toBe(200);
+
+		const [execution] = await env.waitForExecutions(workflowId, 1);
+		expect(execution.status).toBe('success');
+		const [created] = outputOf(execution, 'Create');
+		expect(created).toMatchObject({
+			ResourceId: resource.Id,
+			CoworkerId: customer.Id,
+			Notes: 'E2E booking',
+			Repeats: 1,
+			BookingProducts: [expect.objectContaining({ ProductId: product.Id, Quantity: 2 })],
+		});
+		expect(outputOf(execution, 'Get')).toEqual([created]);
+		const [updated] = outputOf(execution, 'Update');
+		expect(updated).toMatchObject({
+			Id: created.Id,
+			ResourceId: resource.Id,
+			CoworkerId: customer.Id,
+			Notes: 'E2E booking moved',
+			Tentative: true,
+			BookingProducts: created.BookingProducts,
+		});
+		expect(outputOf(execution, 'Get Many').map((row) => row.Id)).toEqual([created.Id]);
+		expect(outputOf(execution, 'Run Command')).toEqual([
+			expect.objectContaining({ WasSuccessful: true }),
+		]);
+		expect(outputOf(execution, 'Delete')).toEqual([{ Id: created.Id, deleted: true }]);
+		expect(env.fake.entities.find('Booking', created.Id as number)).toBeUndefined();
+		await env.deactivate(workflowId);
+	});
+});
+
 describe('the Nexudus Trigger in a workflow', () => {
 	let workflowId: string;
 	const webhookId = 'e2e-coworker-created';

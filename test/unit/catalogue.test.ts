@@ -11,6 +11,7 @@ import {
 	buildBody,
 	buildQuery,
 	checkAgainstRecord,
+	checkFiltersApplied,
 	checkRequired,
 } from '../../nodes/Nexudus/generic/checks';
 import { nearestNames } from '../../nodes/Nexudus/generic/names';
@@ -253,6 +254,48 @@ describe('filters are checked before any request', () => {
 		expect(failure(() => buildQuery(check(), target('Booking'), { Booking_Notes: ' ' }))).toMatch(
 			/Booking_Notes.*is empty/,
 		);
+	});
+});
+
+describe('unconfirmed filters are checked against the rows Nexudus returns', () => {
+	test('a row that contradicts an unconfirmed equality filter means Nexudus ignored it', () => {
+		// Booking_Reminded and Booking_FloorPlanDesk are derived names the docs do not confirm.
+		expect(
+			failure(() =>
+				checkFiltersApplied(check(), target('Booking'), { Booking_Reminded: true }, [
+					{ Id: 1, Reminded: true },
+					{ Id: 2, Reminded: false },
+				]),
+			),
+		).toMatch(
+			/^Filters > Reminded \(Booking_Reminded\): Nexudus answered with records whose Reminded is not true \(e.g. ID 2\)/,
+		);
+		expect(
+			failure(() =>
+				checkFiltersApplied(check(), target('Booking'), { Booking_FloorPlanDesk: 7 }, [
+					{ Id: 3, FloorPlanDeskId: 8 },
+				]),
+			),
+		).toMatch(/FloorPlanDeskId is not 7/);
+	});
+
+	test('matching rows, confirmed filters and rows without the field pass', () => {
+		const booking = target('Booking');
+		expect(() =>
+			checkFiltersApplied(check(), booking, { Booking_Reminded: true }, [
+				{ Id: 1, Reminded: true },
+			]),
+		).not.toThrow();
+		// Booking_Tentative is confirmed by the docs: Nexudus's own semantics are trusted.
+		expect(() =>
+			checkFiltersApplied(check(), booking, { Booking_Tentative: true }, [
+				{ Id: 1, Tentative: false },
+			]),
+		).not.toThrow();
+		// List rows are partial: a row without the field says nothing.
+		expect(() =>
+			checkFiltersApplied(check(), booking, { Booking_Reminded: true }, [{ Id: 1 }]),
+		).not.toThrow();
 	});
 });
 

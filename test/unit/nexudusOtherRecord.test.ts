@@ -1,5 +1,7 @@
 import type { IDataObject, INodeParameters } from 'n8n-workflow';
 
+import { ExecuteContext } from 'n8n-core';
+
 import { useFakeNexudus } from '../harness/fakeSession';
 import { loadOptions } from '../harness/n8n';
 
@@ -28,25 +30,48 @@ const other = (
 	...extra,
 });
 
+/** As if the catalogue's name for Notes were wrong: the records Nexudus returns lack it. */
+function recordsLackNotes() {
+	const find = session.fake.entities.find.bind(session.fake.entities);
+	const spy = jest.spyOn(session.fake.entities, 'find').mockImplementation((entity, id) => {
+		const found = find(entity, id);
+		if (found) delete found.Notes;
+		return found;
+	});
+	afterTest.push(() => spy.mockRestore());
+}
+
+/** Create parameters (JSON input) with valid required ids, taken from a seeded task. */
+function createTask(fields: IDataObject) {
+	const template = session.fake.seed('CoworkerTask', 1, session.locationId)[0] as IDataObject;
+	const { BusinessId, CoworkerId, ResponsibleId } = template;
+	return other('CoworkerTask', 'create', {
+		fieldsInput: 'json',
+		fieldsJson: JSON.stringify({ BusinessId, CoworkerId, ResponsibleId, ...fields }),
+	});
+}
+
 const task = (id: number) => session.fake.entities.find('CoworkerTask', id) as IDataObject;
 
 describe('Other Record (CoworkerTask)', () => {
 	test('Create from JSON fields returns the full record', async () => {
-		const template = session.fake.seed('CoworkerTask', 1, session.locationId)[0] as IDataObject;
-		const [item] = await run(
-			other('CoworkerTask', 'create', {
-				fieldsInput: 'json',
-				fieldsJson: JSON.stringify({
-					BusinessId: template.BusinessId,
-					CoworkerId: template.CoworkerId,
-					ResponsibleId: template.ResponsibleId,
-					Name: 'Call back about the plan',
-					Completed: false,
-				}),
-			}),
-		);
+		const [item] = await run(createTask({ Name: 'Call back about the plan', Completed: false }));
 		expect(item.json).toEqual(task(item.json.Id as number));
 		expect(item.json.Name).toBe('Call back about the plan');
+	});
+
+	test('Create warns, naming it, when the new record lacks a field that was given', async () => {
+		const parameters = createTask({ Name: 'Hinted', Notes: 'kept?' });
+		recordsLackNotes();
+		const hints = jest.spyOn(ExecuteContext.prototype, 'addExecutionHints');
+		afterTest.push(() => hints.mockRestore());
+		const [item] = await run(parameters);
+		expect(item.json.Name).toBe('Hinted');
+		expect(hints).toHaveBeenCalledWith({
+			message: `CoworkerTask ${String(item.json.Id)} was created, but the record Nexudus returned has no Notes: check that Nexudus kept it.`,
+			type: 'warning',
+			location: 'outputPane',
+		});
 	});
 
 	test('Create without a required field names it, before any request', async () => {
@@ -134,14 +159,7 @@ describe('Other Record (CoworkerTask)', () => {
 
 	test('Update refuses a field the fetched record lacks, and sends nothing', async () => {
 		const record = session.fake.seed('CoworkerTask', 1, session.locationId)[0] as IDataObject;
-		// As if the catalogue's name for the field were wrong: Nexudus's record has no such field.
-		const find = session.fake.entities.find.bind(session.fake.entities);
-		const spy = jest.spyOn(session.fake.entities, 'find').mockImplementation((entity, id) => {
-			const found = find(entity, id);
-			if (found) delete found.Notes;
-			return found;
-		});
-		afterTest.push(() => spy.mockRestore());
+		recordsLackNotes();
 		const message = await failure(
 			other('CoworkerTask', 'update', {
 				recordId: String(record.Id),
@@ -265,6 +283,36 @@ describe('editor methods read the bundled catalogue', () => {
 		expect(
 			session.fake.requests.some((request) => request.path === '/api/spaces/bookings/commands'),
 		).toBe(true);
+	});
+});
+
+describe('a filter Nexudus ignores', () => {
+	test('an unconfirmed filter whose rows do not match is an error, not a wrong answer', async () => {
+		const [reminded, notReminded] = session.fake.seed('Booking', 2, session.locationId);
+		const live = (id: number) => session.fake.entities.records('Booking').find((r) => r.Id === id)!;
+		live(reminded.Id).Reminded = true;
+		live(notReminded.Id).Reminded = false;
+		const parameters = {
+			resource: 'booking',
+			operation: 'getAll',
+			returnAll: true,
+			filters: { Booking_Reminded: true },
+		};
+		const matching = await run(parameters);
+		expect(matching.map((item) => item.json.Reminded)).not.toContain(false);
+		expect(matching.map((item) => item.json.Id)).toContain(reminded.Id);
+
+		// As Nexudus does with a query parameter it does not know: answer every record.
+		const search = session.fake.entities.search.bind(session.fake.entities);
+		const spy = jest
+			.spyOn(session.fake.entities, 'search')
+			.mockImplementation((entity, query) =>
+				search(entity, { ...query, Booking_Reminded: undefined as unknown as string }),
+			);
+		afterTest.push(() => spy.mockRestore());
+		expect(await failure(parameters)).toMatch(
+			/^Filters > Reminded \(Booking_Reminded\): Nexudus answered with records whose Reminded is not true/,
+		);
 	});
 });
 

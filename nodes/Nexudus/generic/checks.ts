@@ -199,3 +199,31 @@ export function checkAgainstRecord(
 		);
 	}
 }
+
+const CHECKABLE: ReadonlySet<string> = new Set(['boolean', 'integer', 'decimal', 'enum', 'id']);
+
+/**
+ * Nexudus ignores a query parameter it does not know and returns every record. For filters whose
+ * names the docs do not confirm, the rows are checked: a row whose value differs from an equality
+ * filter means Nexudus did not apply it, and passing those rows on as "matching" would be wrong.
+ */
+export function checkFiltersApplied(
+	check: InputChecker,
+	target: Target,
+	query: IDataObject,
+	rows: IDataObject[],
+) {
+	for (const parameter of queryParameters(target.entity)) {
+		if (!parameter.unconfirmed || parameter.end || !(parameter.param in query)) continue;
+		if (!CHECKABLE.has(parameter.kind) || parameter.property.includes('_')) continue;
+		const key = parameter.kind === 'id' ? `${parameter.property}Id` : parameter.property;
+		const wanted = query[parameter.param];
+		const stray = rows.find((row) => key in row && row[key] !== wanted);
+		if (stray) {
+			check.fail(
+				`Filters > ${filterLabel(parameter)} (${parameter.param})`,
+				`Nexudus answered with records whose ${key} is not ${JSON.stringify(wanted)} (e.g. ID ${String(stray.Id)}), so it did not apply this filter; the catalogue's name for it is not confirmed`,
+			);
+		}
+	}
+}

@@ -89,8 +89,8 @@ interface ValueProperty {
 	unconfirmed?: boolean;
 }
 
-const UNCONFIRMED =
-	" The catalogue derived this name; Nexudus's docs do not confirm it (a wrong name is reported, never dropped).";
+// Said briefly: ~1,000 fields carry it. The README explains how such names are guarded.
+const UNCONFIRMED = ' Name not confirmed by the API docs.';
 
 function describe(spec: ValueProperty, extra = ''): string {
 	return `Nexudus ${spec.apiName}.${extra}${spec.unconfirmed ? UNCONFIRMED : ''}`;
@@ -291,19 +291,17 @@ export function resourceDescription(definition: ResourceDefinition): INodeProper
 			default: defaultOperation,
 		},
 	];
-	for (const operation of ['get', 'update', 'delete'] as const) {
-		if (!hasVerb(entity, operation)) continue;
-		properties.push({
-			displayName: `${definition.label} ID`,
-			name: 'recordId',
-			type: 'string',
-			required: true,
-			default: '',
-			placeholder: 'e.g. 1234567',
-			description: `The ID of the ${definition.noun}`,
-			displayOptions: show(operation),
-		});
-	}
+	const byId = (['get', 'update', 'delete'] as const).filter((verb) => hasVerb(entity, verb));
+	properties.push({
+		displayName: `${definition.label} ID`,
+		name: 'recordId',
+		type: 'string',
+		required: true,
+		default: '',
+		placeholder: 'e.g. 1234567',
+		description: `The ID of the ${definition.noun}`,
+		displayOptions: { show: { resource: [definition.value], operation: [...byId] } },
+	});
 	if (hasVerb(entity, 'search')) {
 		properties.push({
 			displayName: 'Filters',

@@ -6,7 +6,13 @@ import { InputChecker } from '../../shared/validation';
 import type { Verb } from '../catalogue';
 import { hasVerb } from '../catalogue';
 import type { Target } from './checks';
-import { buildBody, buildQuery, checkAgainstRecord, checkRequired } from './checks';
+import {
+	buildBody,
+	buildQuery,
+	checkAgainstRecord,
+	checkFiltersApplied,
+	checkRequired,
+} from './checks';
 
 /**
  * Get, Get Many, Create, Update, Delete and Run Command, written once for every entity. Where
@@ -93,11 +99,13 @@ export const getAll: GenericOperation = async function (itemIndex, target, input
 	if (sort.direction !== undefined) query.dir = sort.direction;
 	const returnAll = this.getNodeParameter('returnAll', itemIndex, false) as boolean;
 	const limit = returnAll ? undefined : (this.getNodeParameter('limit', itemIndex, 50) as number);
-	return await nexudusApiRequestAllItems.call(
+	const rows = await nexudusApiRequestAllItems.call(
 		this,
 		{ path: target.entity.path, qs: query, itemIndex },
 		limit,
 	);
+	checkFiltersApplied(check, target, query, rows);
+	return rows;
 };
 
 export const create: GenericOperation = async function (itemIndex, target, inputs) {
@@ -114,17 +122,16 @@ export const create: GenericOperation = async function (itemIndex, target, input
 	})) as { Value?: { Id?: unknown } };
 	const id = check.id(`the Id Nexudus gave the new ${target.label}`, answer?.Value?.Id);
 	const record = await readRecord(this, target, id, itemIndex);
-	// A field Nexudus did not keep means the catalogue's name for it is wrong: say so.
+	// A field the new record lacks: its catalogue name may be wrong, or Nexudus may not return it
+	// (a write-only flag). Failing now would invite a retry that creates the record twice, so the
+	// record is returned with a warning that names the fields.
 	const notKept = Object.keys(body).filter((name) => !(name in record));
 	if (notKept.length > 0) {
-		throw new NodeOperationError(
-			this.getNode(),
-			`${target.label} ${id} was created, but Nexudus did not keep ${notKept.join(', ')}`,
-			{
-				itemIndex,
-				description: `The record Nexudus returned has no field named ${notKept.join(', ')}; the name may be wrong. Check the record (ID ${id}) and update it.`,
-			},
-		);
+		this.addExecutionHints({
+			message: `${target.label} ${id} was created, but the record Nexudus returned has no ${notKept.join(', ')}: check that Nexudus kept ${notKept.length > 1 ? 'them' : 'it'}.`,
+			type: 'warning',
+			location: 'outputPane',
+		});
 	}
 	return record;
 };
