@@ -175,7 +175,12 @@ export class E2eEnvironment {
 			...values,
 		};
 		for (const [key, value] of Object.entries(all)) text = text.split(`__${key}__`).join(value);
-		return String((await this.api('POST', '/api/v1/workflows', JSON.parse(text))).id);
+		return await this.createWorkflow(JSON.parse(text) as Json);
+	}
+
+	/** Creates a workflow as n8n's public API takes it (name, nodes, connections, settings). */
+	async createWorkflow(workflow: Json) {
+		return String((await this.api('POST', '/api/v1/workflows', workflow)).id);
 	}
 
 	async activate(workflowId: string) {
