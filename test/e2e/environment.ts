@@ -225,6 +225,19 @@ export class E2eEnvironment {
 		}
 	}
 
+	/** The first record of `entity` the fake holds for the e2e location (after `seedEntities`). */
+	demoRecord(entity: string): Json {
+		const found = this.fake.entities.records(entity).find((record) => {
+			const { BusinessId, Businesses } = record as Json;
+			return (
+				BusinessId === this.locationId ||
+				(Array.isArray(Businesses) && Businesses.includes(this.locationId))
+			);
+		});
+		if (!found) throw new Error(`the fake has no ${entity} at the e2e location`);
+		return this.fake.entities.find(entity, found.Id) as Json;
+	}
+
 	hooksAt(urlPrefix: string): FakeWebHook[] {
 		return [...this.fake.webhooks.values()].filter((hook) => hook.URL.startsWith(urlPrefix));
 	}

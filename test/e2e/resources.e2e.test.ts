@@ -1,15 +1,9 @@
-/* eslint-disable @n8n/community-nodes/no-restricted-imports, @n8n/community-nodes/no-restricted-globals -- the suite drives a real n8n from outside */
 /**
  * End to end: the Nexudus node's record resources in a real n8n (2.x and 1.x), one workflow per
  * resource family, each creating, reading, updating, listing and deleting through the fake
- * Nexudus; the trigger's Output = Full Record; and every file of examples/ importing and
- * activating. Checks are made through n8n's REST API and against what the fake holds.
+ * Nexudus, and the trigger's Output = Full Record. Checks are made through n8n's REST API and
+ * against what the fake holds.
  */
-import { readdirSync, readFileSync } from 'fs';
-import { join } from 'path';
-import type { INode, INodeTypeDescription } from 'n8n-workflow';
-import { NodeHelpers } from 'n8n-workflow';
-
 import type { Execution, Json } from './environment';
 import { E2eEnvironment, outputOf, SANDBOX_EMAIL, SANDBOX_LOGIN } from './environment';
 
@@ -29,15 +23,15 @@ beforeAll(async () => {
 		webhookSecret: SECRET,
 	});
 	env.fake.seedEntities();
-	const customer = demo('Coworker');
+	const customer = env.demoRecord('Coworker');
 	ids = {
 		CUSTOMER_ID: String(customer.Id),
 		COUNTRY_ID: String(customer.CountryId),
 		TIMEZONE_ID: String(customer.SimpleTimeZoneId),
-		RESOURCE_ID: String(demo('Resource').Id),
-		RESOURCE_TYPE_ID: String(demo('ResourceType').Id),
-		PRODUCT_ID: String(demo('Product').Id),
-		PLAN_ID: String(demo('Tariff').Id),
+		RESOURCE_ID: String(env.demoRecord('Resource').Id),
+		RESOURCE_TYPE_ID: String(env.demoRecord('ResourceType').Id),
+		PRODUCT_ID: String(env.demoRecord('Product').Id),
+		PLAN_ID: String(env.demoRecord('Tariff').Id),
 	};
 	// The demo invoices are blank (Nexudus makes invoices, the API cannot): one of the customer's.
 	invoiceId = env.fake.seed('CoworkerInvoice', [
@@ -53,19 +47,6 @@ beforeAll(async () => {
 afterAll(async () => {
 	await env?.stop();
 });
-
-/** The first demo record of the e2e location. */
-function demo(entity: string): Json {
-	const found = env.fake.entities.records(entity).find((record) => {
-		const { BusinessId, Businesses } = record as Json;
-		return (
-			BusinessId === env.locationId ||
-			(Array.isArray(Businesses) && Businesses.includes(env.locationId))
-		);
-	});
-	if (!found) throw new Error(`the fake has no demo ${entity} at the e2e location`);
-	return env.fake.entities.find(entity, found.Id) as Json;
-}
 
 const stored = (entity: string, id: unknown) => env.fake.entities.find(entity, id as number);
 
@@ -338,147 +319,5 @@ describe('the Nexudus Trigger with Output = Full Record from Nexudus', () => {
 		} finally {
 			await env.deactivate(workflowId);
 		}
-	});
-});
-
-describe('the example workflows', () => {
-	const examplesFolder = join(__dirname, '..', '..', 'examples');
-	const files = readdirSync(examplesFolder).filter((file) => file.endsWith('.json'));
-	const imported: Record<string, string> = {};
-	let nodeTypes: INodeTypeDescription[];
-
-	/**
-	 * Credentials for the other services the examples post to. n8n 2.x refuses to publish a
-	 * workflow with a node lacking its credential; none of these is ever called here.
-	 */
-	const otherCredentials: Record<string, { type: string; data: Json; id?: string }> = {
-		'n8n-nodes-base.slack': { type: 'slackApi', data: { accessToken: 'xoxb-not-used' } },
-		'n8n-nodes-base.googleSheets': {
-			type: 'googleSheetsOAuth2Api',
-			data: { clientId: 'not-used', clientSecret: 'not-used' },
-		},
-	};
-
-	/** The sheet the README tells the ledger example's user to choose. */
-	const LEDGER_SHEET = 'https://docs.google.com/spreadsheets/d/e2e-ledger/edit';
-
-	/**
-	 * What a user does after importing: choose the credentials, the location in the empty
-	 * pickers, and the ledger sheet.
-	 */
-	async function prepared(file: string): Promise<Json> {
-		const workflow = JSON.parse(readFileSync(join(examplesFolder, file), 'utf8')) as Json;
-		const nodes = workflow.nodes as INode[];
-		for (const node of nodes) {
-			if (node.type.startsWith('n8n-nodes-nexudus.')) {
-				node.credentials = { nexudusApi: { id: env.credentialId, name: 'Nexudus sandbox' } };
-			}
-			const other = otherCredentials[node.type];
-			if (other) {
-				other.id ??= String(
-					(await env.api('POST', '/api/v1/credentials', { name: other.type, ...other })).id,
-				);
-				node.credentials = { [other.type]: { id: other.id, name: other.type } };
-			}
-			if (node.type === 'n8n-nodes-base.googleSheets') {
-				(node.parameters.documentId as Json).value = LEDGER_SHEET;
-			}
-		}
-		const pickLocation = (value: unknown): void => {
-			if (value === null || typeof value !== 'object') return;
-			const locator = value as Json;
-			if (locator.__rl === true && locator.mode === 'list' && locator.value === '') {
-				locator.value = String(env.locationId);
-			}
-			Object.values(locator).forEach(pickLocation);
-		};
-		nodes.forEach((node) => pickLocation(node.parameters));
-		return workflow;
-	}
-
-	/** Parameters n8n would flag in the editor: unknown to the node (a typo), or missing. */
-	function parameterProblems(node: INode): string[] {
-		const version = (type: INodeTypeDescription) =>
-			Array.isArray(type.version) ? type.version : [type.version];
-		const type = nodeTypes.find(
-			(candidate) => candidate.name === node.type && version(candidate).includes(node.typeVersion),
-		);
-		if (!type) return [`${node.name}: n8n has no ${node.type} version ${node.typeVersion}`];
-		const shown = NodeHelpers.getNodeParameters(
-			type.properties,
-			node.parameters,
-			true,
-			false,
-			node,
-			type,
-		)!;
-		const unknown = Object.keys(node.parameters)
-			.filter((name) => !(name in shown))
-			.map((name) => `${node.name}: "${name}" is not a parameter shown for these settings`);
-		const issues = NodeHelpers.getNodeParametersIssues(
-			type.properties,
-			{ ...node, parameters: shown },
-			type,
-		);
-		const missing = Object.entries(issues?.parameters ?? {}).map(
-			([name, texts]) => `${node.name}: ${name}: ${texts.join('; ')}`,
-		);
-		return [...unknown, ...missing];
-	}
-
-	beforeAll(async () => {
-		nodeTypes = (await env.rest('GET', '/types/nodes.json')) as unknown as INodeTypeDescription[];
-	});
-
-	test('there are the six documented examples', () => {
-		expect(files.sort()).toEqual([
-			'booking-to-front-desk.json',
-			'daily-check-in-report.json',
-			'failed-check-in-alert.json',
-			'invoice-paid-note.json',
-			'paid-invoices-to-ledger.json',
-			'welcome-new-member.json',
-		]);
-	});
-
-	test.each(files)('%s imports with valid parameters and activates', async (file) => {
-		const workflow = await prepared(file);
-		expect((workflow.nodes as INode[]).flatMap(parameterProblems)).toEqual([]);
-		const workflowId = await env.createWorkflow(workflow);
-		imported[file] = workflowId;
-		await env.activate(workflowId);
-		const triggers = (workflow.nodes as INode[]).filter(
-			(node) => node.type === 'n8n-nodes-nexudus.nexudusTrigger',
-		);
-		for (const trigger of triggers) {
-			const url = `${env.url}webhook/${trigger.webhookId}/webhook`;
-			const events = trigger.parameters.events as number[];
-			expect(
-				env
-					.hooksAt(url)
-					.map((hook) => hook.Action)
-					.sort(),
-			).toEqual([...events].sort());
-		}
-		if (file !== 'invoice-paid-note.json') await env.deactivate(workflowId);
-	});
-
-	test('invoice-paid-note.json runs: a paid invoice adds a note to its customer', async () => {
-		const workflowId = imported['invoice-paid-note.json'];
-		const invoice = stored('CoworkerInvoice', invoiceId) as Json;
-		const [delivery] = await env.fake.fire(21, env.locationId, [{ Id: invoiceId }], {
-			secret: SECRET,
-		});
-		expect(delivery.status).toBe(200);
-		const [execution] = await env.waitForExecutions(workflowId, 1);
-		expect(execution.status).toBe('success');
-		const [note] = outputOf(execution, 'Add a customer note');
-		expect(note).toMatchObject({
-			CoworkerId: invoice.CoworkerId,
-			Notes: `Invoice INV-E2E-1 paid: ${String(invoice.TransactionTotalAmount)}`,
-			AddedBy: 'n8n',
-		});
-		expect(stored('CoworkerNote', note.Id)).toEqual(note);
-		await env.deactivate(workflowId);
 	});
 });
