@@ -225,6 +225,30 @@ export class E2eEnvironment {
 		}
 	}
 
+	/**
+	 * The sandbox credential (with a webhook secret), demo records of every served type, and one
+	 * invoice, INV-E2E-1, of the location's first customer (the demo invoices are blank: Nexudus
+	 * makes invoices, its API cannot). Returns that invoice's Id.
+	 */
+	async useSandboxRecords(webhookSecret: string): Promise<number> {
+		await this.createCredential({
+			apiUrl: this.fake.url,
+			email: SANDBOX_EMAIL,
+			password: SANDBOX_LOGIN,
+			webhookSecret,
+		});
+		this.fake.seedEntities();
+		const [invoice] = this.fake.seed('CoworkerInvoice', [
+			{
+				CoworkerId: this.demoRecord('Coworker').Id,
+				BusinessId: this.locationId,
+				InvoiceNumber: 'INV-E2E-1',
+				TransactionTotalAmount: 120,
+			},
+		]);
+		return invoice.Id;
+	}
+
 	/** The first record of `entity` the fake holds for the e2e location (after `seedEntities`). */
 	demoRecord(entity: string): Json {
 		const found = this.fake.entities.records(entity).find((record) => {

@@ -12,7 +12,7 @@ import type { INode, INodeTypeDescription } from 'n8n-workflow';
 import { NodeHelpers } from 'n8n-workflow';
 
 import type { Json } from './environment';
-import { E2eEnvironment, outputOf, SANDBOX_EMAIL, SANDBOX_LOGIN } from './environment';
+import { E2eEnvironment, outputOf } from './environment';
 
 const SECRET = 'e2e-hook-secret';
 
@@ -21,22 +21,7 @@ let invoiceId: number;
 
 beforeAll(async () => {
 	env = await E2eEnvironment.start();
-	await env.createCredential({
-		apiUrl: env.fake.url,
-		email: SANDBOX_EMAIL,
-		password: SANDBOX_LOGIN,
-		webhookSecret: SECRET,
-	});
-	env.fake.seedEntities();
-	// The demo invoices are blank (Nexudus makes invoices, the API cannot): one of a customer's.
-	invoiceId = env.fake.seed('CoworkerInvoice', [
-		{
-			CoworkerId: env.demoRecord('Coworker').Id,
-			BusinessId: env.locationId,
-			InvoiceNumber: 'INV-E2E-1',
-			TransactionTotalAmount: 120,
-		},
-	])[0].Id;
+	invoiceId = await env.useSandboxRecords(SECRET);
 }, 900000);
 
 afterAll(async () => {

@@ -5,7 +5,7 @@
  * against what the fake holds.
  */
 import type { Execution, Json } from './environment';
-import { E2eEnvironment, outputOf, SANDBOX_EMAIL, SANDBOX_LOGIN } from './environment';
+import { E2eEnvironment, outputOf } from './environment';
 
 const SECRET = 'e2e-hook-secret';
 
@@ -16,13 +16,7 @@ let invoiceId: number;
 
 beforeAll(async () => {
 	env = await E2eEnvironment.start();
-	await env.createCredential({
-		apiUrl: env.fake.url,
-		email: SANDBOX_EMAIL,
-		password: SANDBOX_LOGIN,
-		webhookSecret: SECRET,
-	});
-	env.fake.seedEntities();
+	invoiceId = await env.useSandboxRecords(SECRET);
 	const customer = env.demoRecord('Coworker');
 	ids = {
 		CUSTOMER_ID: String(customer.Id),
@@ -33,15 +27,6 @@ beforeAll(async () => {
 		PRODUCT_ID: String(env.demoRecord('Product').Id),
 		PLAN_ID: String(env.demoRecord('Tariff').Id),
 	};
-	// The demo invoices are blank (Nexudus makes invoices, the API cannot): one of the customer's.
-	invoiceId = env.fake.seed('CoworkerInvoice', [
-		{
-			CoworkerId: customer.Id,
-			BusinessId: env.locationId,
-			InvoiceNumber: 'INV-E2E-1',
-			TransactionTotalAmount: 120,
-		},
-	])[0].Id;
 }, 900000);
 
 afterAll(async () => {
