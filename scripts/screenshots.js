@@ -8,7 +8,7 @@
  *   docs/images/trigger-parameters.png  the Nexudus Trigger with a location and events chosen
  *   docs/images/get-many-filters.png    the Nexudus node's Get Many, with its Filters open
  *   docs/images/resource-list.png       the Nexudus node's Resource list, open
- *   docs/images/booking-create.png      the Nexudus node's Booking → Create form, partly filled
+ *   docs/images/booking-create.png      the Nexudus node's Booking → Create form, with a product
  *   docs/images/demo-workflow.png       the example "Welcome new Nexudus members" after an event
  *
  * Options: --skip-build, --out <folder> (default docs/images). CHROMIUM_PATH overrides
@@ -81,7 +81,7 @@ async function getManyFilters(editor, out) {
 }
 
 /** A second Nexudus node: its Resource list open, then the Booking → Create form. */
-async function bookingCreate(editor, out) {
+async function bookingCreate(env, editor, out) {
 	// n8n 2.x names a node added from an action after the action.
 	await editor.searchNextStep('Get many webhooks', 'nexudus');
 	await editor.nodePanelItem('Nexudus').click();
@@ -107,7 +107,19 @@ async function bookingCreate(editor, out) {
 	const notes = editor.parameter('Notes').locator('input, textarea').first();
 	await notes.fill('Board meeting, projector needed');
 	await notes.blur();
-	await editor.collection('Additional Fields').scrollIntoViewIfNeeded();
+	// Last: n8n drops a fixed collection still empty when another parameter changes.
+	await editor.addToCollection('Additional Fields', ['Booking Products']);
+	await editor.ndv
+		.getByTestId('fixed-collection-BookingProducts')
+		.getByTestId('fixed-collection-add')
+		.click();
+	const productId = editor.parameter('ProductId').locator('input').first();
+	await productId.fill(String(env.demoRecord('Product').Id));
+	await productId.blur();
+	const quantity = editor.parameter('Quantity').locator('input').first();
+	await quantity.fill('2');
+	await quantity.blur();
+	await editor.ndv.getByTestId('fixed-collection-BookingProducts').scrollIntoViewIfNeeded();
 	await shoot(editor.page, path.join(out, 'booking-create.png'));
 	await editor.closeNdv();
 }
@@ -159,7 +171,7 @@ async function main() {
 		const editor = new Editor(browser.page, env.url);
 		await triggerParameters(editor, out);
 		await getManyFilters(editor, out);
-		await bookingCreate(editor, out);
+		await bookingCreate(env, editor, out);
 		await demoWorkflow(env, editor, out);
 	} finally {
 		if (browser) await browser.close();
