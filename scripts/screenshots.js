@@ -7,6 +7,8 @@
  *
  *   docs/images/trigger-parameters.png  the Nexudus Trigger with a location and events chosen
  *   docs/images/get-many-filters.png    the Nexudus node's Get Many, with its Filters open
+ *   docs/images/resource-list.png       the Nexudus node's Resource list, open
+ *   docs/images/booking-create.png      the Nexudus node's Booking → Create form, with a product
  *   docs/images/demo-workflow.png       the example "Welcome new Nexudus members" after an event
  *
  * Options: --skip-build, --out <folder> (default docs/images). CHROMIUM_PATH overrides
@@ -78,6 +80,50 @@ async function getManyFilters(editor, out) {
 	await editor.closeNdv();
 }
 
+/** A second Nexudus node: its Resource list open, then the Booking → Create form. */
+async function bookingCreate(env, editor, out) {
+	// n8n 2.x names a node added from an action after the action.
+	await editor.searchNextStep('Get many webhooks', 'nexudus');
+	await editor.nodePanelItem('Nexudus').click();
+	await editor.addFromNodePanel('Create a booking');
+	await editor.select('resource').open();
+	await shoot(editor.page, path.join(out, 'resource-list.png'));
+	await editor.select('resource').close();
+
+	await editor.openResourceList('ResourceId');
+	await editor.chooseFromResourceList('Meeting Room');
+	for (const [name, value] of [
+		['FromTime', '2026-03-02 09:00:00'],
+		['ToTime', '2026-03-02 10:30:00'],
+	]) {
+		const input = editor.parameter(name).locator('input').first();
+		await input.fill(value);
+		await input.press('Enter');
+	}
+	await editor.chooseOptions('WhichBookingsToUpdate', ['Update This Booking Only']);
+	await editor.addToCollection('Additional Fields', ['Customer', 'Notes']);
+	await editor.openResourceList('CoworkerId');
+	await editor.chooseFromResourceList('Ada Lovelace');
+	const notes = editor.parameter('Notes').locator('input, textarea').first();
+	await notes.fill('Board meeting, projector needed');
+	await notes.blur();
+	// Last: n8n drops a fixed collection still empty when another parameter changes.
+	await editor.addToCollection('Additional Fields', ['Booking Products']);
+	await editor.ndv
+		.getByTestId('fixed-collection-BookingProducts')
+		.getByTestId('fixed-collection-add')
+		.click();
+	const productId = editor.parameter('ProductId').locator('input').first();
+	await productId.fill(String(env.demoRecord('Product').Id));
+	await productId.blur();
+	const quantity = editor.parameter('Quantity').locator('input').first();
+	await quantity.fill('2');
+	await quantity.blur();
+	await editor.ndv.getByTestId('fixed-collection-BookingProducts').scrollIntoViewIfNeeded();
+	await shoot(editor.page, path.join(out, 'booking-create.png'));
+	await editor.closeNdv();
+}
+
 /** The example workflow, active on the sandbox, after a "Coworker Created" event. */
 async function demoWorkflow(env, editor, out) {
 	const workflow = JSON.parse(fs.readFileSync(WELCOME, 'utf8'));
@@ -119,11 +165,13 @@ async function main() {
 	let browser;
 	try {
 		await env.createCredential({ apiUrl: env.fake.url, email: SANDBOX_EMAIL, password: SANDBOX_LOGIN });
+		env.fake.seedEntities(); // records for the pickers
 		browser = await launchBrowser({ width: 1440, height: 900 });
 		await signIn(browser.context, env.url, env.auth.cookie);
 		const editor = new Editor(browser.page, env.url);
 		await triggerParameters(editor, out);
 		await getManyFilters(editor, out);
+		await bookingCreate(env, editor, out);
 		await demoWorkflow(env, editor, out);
 	} finally {
 		if (browser) await browser.close();

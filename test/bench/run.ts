@@ -1,7 +1,7 @@
 /* eslint-disable @n8n/community-nodes/no-restricted-globals -- a command-line benchmark prints and exits */
 /**
  * `npm run bench [-- --updates N --scale S]`: prints, does not judge.
- * - Get Many with Return All over 10,000 records, at Nexudus's real limits.
+ * - Get Many with Return All over 10,000 records (WebHooks, then Customers), at Nexudus's real limits.
  * - N updates (default 500) with Nexudus's limits on a clock S times faster (default 60; 1 is real
  *   time: 500 updates then take about 12 minutes).
  */

@@ -11,6 +11,36 @@ import type { Browser } from './browser';
 import { Editor, eventually, imageState, launchBrowser, saveEvidence, signIn } from './browser';
 import { E2eEnvironment, SANDBOX_EMAIL, SANDBOX_LOGIN } from './environment';
 
+const WEBHOOK_ACTIONS = [
+	'Create a webhook',
+	'Delete a webhook',
+	'Get a webhook',
+	'Get many webhooks',
+	'Update a webhook',
+];
+
+/** The Resource list, as the Nexudus node shows it (alphabetical). */
+const RESOURCES = [
+	'Booking',
+	'Calendar Event',
+	'Check-in',
+	'Contract',
+	'Customer',
+	'Customer Note',
+	'Customer Product',
+	'Delivery',
+	'Help Desk Message',
+	'Invoice',
+	'Location',
+	'Other Record',
+	'Plan',
+	'Product',
+	'Resource',
+	'Team',
+	'Visitor',
+	'WebHook',
+];
+
 const ICON_PATH = /\/icons\/n8n-nodes-nexudus\/dist\/icons\/nexudus(\.dark)?\.svg$/;
 
 let env: E2eEnvironment;
@@ -30,6 +60,7 @@ beforeAll(async () => {
 		email: SANDBOX_EMAIL,
 		password: SANDBOX_LOGIN,
 	});
+	env.fake.seedEntities(); // customers, resources, products... for the record pickers
 	browser = await launchBrowser();
 	await signIn(browser.context, env.url, env.auth.cookie);
 	editor = new Editor(browser.page, env.url);
@@ -134,26 +165,28 @@ describe('the Nexudus Trigger in the editor', () => {
 });
 
 describe('the Nexudus node in the editor', () => {
-	test("after the trigger, the node panel offers every resource's actions", async () => {
+	test("after the trigger, the node panel offers every resource's actions, WebHook's among them", async () => {
 		await step('actions', async () => {
 			await editor.searchNextStep('Nexudus Trigger', 'nexudus');
 			await editor.nodePanelItem('Nexudus').click();
-			await eventually(async () =>
-				expect(await editor.nodePanelItemNames()).toEqual(
-					expect.arrayContaining([
-						'Create a webhook',
-						'Delete a webhook',
-						'Get a webhook',
-						'Get many webhooks',
-						'Update a webhook',
-						'Create a booking',
-						'Get a customer',
-						'Run a command on bookings',
-						'Update an invoice',
-						'Get many records',
-					]),
-				),
+			const actions = await eventually(async () => {
+				const names = await editor.nodePanelItemNames();
+				expect(names).toEqual(expect.arrayContaining(WEBHOOK_ACTIONS));
+				return names;
+			});
+			expect(actions).toEqual(
+				expect.arrayContaining([
+					'Create a booking',
+					'Run a command on bookings',
+					'Get many customers',
+					'Create a customer note',
+					'Update an invoice',
+					'Get many records',
+				]),
 			);
+			// Only the verbs the API has: customers cannot be deleted nor invoices created.
+			expect(actions).not.toContain('Delete a customer');
+			expect(actions).not.toContain('Create an invoice');
 			await editor.addFromNodePanel('Get many webhooks');
 		});
 	});
@@ -178,6 +211,26 @@ describe('the Nexudus node in the editor', () => {
 			const icon = await imageState(editor.ndv.locator('img').first());
 			expect(icon.src).toMatch(ICON_PATH);
 			expect(icon.naturalWidth).toBeGreaterThan(0);
+		});
+	});
+
+	test('the Resource list offers every record type; a Customer picker lists the sandbox customers', async () => {
+		await step('resources', async () => {
+			const resources = await editor.openOptions('resource');
+			await editor.select('resource').close();
+			// n8n adds "Custom API Call" to nodes whose credential it can use for HTTP requests.
+			expect(resources.filter((resource) => resource !== 'Custom API Call')).toEqual(RESOURCES);
+			await editor.chooseOptions('resource', ['Customer Note']);
+			await editor.chooseOptions('operation', ['Create']);
+			const customers = await editor.openResourceList('CoworkerId');
+			const sandbox = env.fake.entities.records('Coworker').map((record) => {
+				const customer = env.fake.entities.find('Coworker', record.Id) as Record<string, unknown>;
+				return `${String(customer.FullName)} (${String(customer.Email)})`;
+			});
+			expect(sandbox.length).toBeGreaterThan(5);
+			expect([...customers].sort()).toEqual([...sandbox].sort());
+			await editor.chooseFromResourceList(sandbox[1]);
+			expect(await editor.resourceShown('CoworkerId')).toBe(sandbox[1]);
 		});
 	});
 });

@@ -185,6 +185,11 @@ export class E2eEnvironment {
 		const workflow = JSON.parse(text) as { nodes: Array<{ name: string; typeVersion: number }> };
 		for (const node of workflow.nodes)
 			node.typeVersion = typeVersions[node.name] ?? node.typeVersion;
+		return await this.createWorkflow(workflow as unknown as Json);
+	}
+
+	/** Creates a workflow as n8n's public API takes it (name, nodes, connections, settings). */
+	async createWorkflow(workflow: Json) {
 		return String((await this.api('POST', '/api/v1/workflows', workflow)).id);
 	}
 
@@ -228,6 +233,43 @@ export class E2eEnvironment {
 				throw new Error(`timed out after ${timeoutMs} ms waiting until ${what}`);
 			await sleep(200);
 		}
+	}
+
+	/**
+	 * The sandbox credential (with a webhook secret), demo records of every served type, and one
+	 * invoice, INV-E2E-1, of the location's first customer (the demo invoices are blank: Nexudus
+	 * makes invoices, its API cannot). Returns that invoice's Id.
+	 */
+	async useSandboxRecords(webhookSecret: string): Promise<number> {
+		await this.createCredential({
+			apiUrl: this.fake.url,
+			email: SANDBOX_EMAIL,
+			password: SANDBOX_LOGIN,
+			webhookSecret,
+		});
+		this.fake.seedEntities();
+		const [invoice] = this.fake.seed('CoworkerInvoice', [
+			{
+				CoworkerId: this.demoRecord('Coworker').Id,
+				BusinessId: this.locationId,
+				InvoiceNumber: 'INV-E2E-1',
+				TransactionTotalAmount: 120,
+			},
+		]);
+		return invoice.Id;
+	}
+
+	/** The first record of `entity` the fake holds for the e2e location (after `seedEntities`). */
+	demoRecord(entity: string): Json {
+		const found = this.fake.entities.records(entity).find((record) => {
+			const { BusinessId, Businesses } = record as Json;
+			return (
+				BusinessId === this.locationId ||
+				(Array.isArray(Businesses) && Businesses.includes(this.locationId))
+			);
+		});
+		if (!found) throw new Error(`the fake has no ${entity} at the e2e location`);
+		return this.fake.entities.find(entity, found.Id) as Json;
 	}
 
 	hooksAt(urlPrefix: string): FakeWebHook[] {
