@@ -124,6 +124,32 @@ describe('description', () => {
 		}
 	});
 
+	test('every named enum defaults to its lowest value, as Nexudus leaves an unset enum', () => {
+		const enums = properties
+			.flatMap((property) => [property, ...((property.options ?? []) as INodeProperties[])])
+			.filter(
+				(property) =>
+					property.type === 'options' &&
+					Array.isArray(property.options) &&
+					property.options.length > 0 &&
+					property.options.every(
+						(option) => typeof (option as INodePropertyOptions).value === 'number',
+					) &&
+					/^Nexudus field /.test(property.description ?? ''),
+			);
+		expect(enums.length).toBeGreaterThan(50);
+		for (const property of enums) {
+			const values = (property.options as INodePropertyOptions[]).map(
+				(option) => option.value as number,
+			);
+			expect([property.name, property.default]).toEqual([property.name, Math.min(...values)]);
+		}
+		const eventCreate = shownFor('calendarEvent', 'create');
+		expect(eventCreate.find((property) => property.name === 'WhichEventsToUpdate')?.default).toBe(
+			1,
+		);
+	});
+
 	test('Booking Create: required fields at the top, typed; others under Additional Fields', () => {
 		const create = shownFor('booking', 'create');
 		const top = create.filter((property) => property.required);
@@ -138,6 +164,12 @@ describe('description', () => {
 		expect(resource.modes?.map((mode) => mode.name)).toEqual(['list', 'id']);
 		expect(resource.modes?.[0].typeOptions?.searchListMethod).toBe('searchResources');
 		expect(top[3].options).toEqual(expect.arrayContaining([{ name: 'Weekly', value: 2 }]));
+		// Left as they are, the choices must be harmless: never "Delete All Bookings".
+		expect(top[4].default).toBe(1);
+		expect(top[4].options).toEqual(
+			expect.arrayContaining([{ name: 'Update This Booking Only', value: 1 }]),
+		);
+		expect(top[3].description).toContain('only when Repeat Booking is on');
 
 		const additional = create.find((property) => property.name === 'additionalFields')!;
 		const byName = new Map(
@@ -153,6 +185,7 @@ describe('description', () => {
 		const products = byName.get('BookingProducts')!;
 		expect(products.type).toBe('fixedCollection');
 		const item = (products.options as Array<{ values: INodeProperties[] }>)[0].values;
+		expect(item[0].displayName).toBe('Product ID');
 		expect(item.map((value) => [value.name, value.type])).toEqual([
 			['ProductId', 'string'],
 			['Quantity', 'number'],

@@ -87,13 +87,16 @@ interface ValueProperty {
 	enumValues?: Record<string, string>;
 	picker?: PickerName;
 	unconfirmed?: boolean;
+	/** What the resource says about the field, added to its help text. */
+	note?: string;
 }
 
 // Said briefly: ~1,000 fields carry it. The README explains how such names are guarded.
 const UNCONFIRMED = ' Name not confirmed by the API docs.';
 
 function describe(spec: ValueProperty, extra = ''): string {
-	return `Nexudus ${spec.apiName}.${extra}${spec.unconfirmed ? UNCONFIRMED : ''}`;
+	const note = spec.note ? ` ${spec.note}` : '';
+	return `Nexudus ${spec.apiName}.${note}${extra}${spec.unconfirmed ? UNCONFIRMED : ''}`;
 }
 
 /** One typed parameter: enums as named options, dates as dates, ids through pickers. */
@@ -149,11 +152,14 @@ export function valueProperty(spec: ValueProperty): INodeProperties {
 					description: describe(spec, ' Its value names are not known: give the number.'),
 				};
 			}
+			// The lowest value, as .NET gives an enum left unset: e.g. "Update This Booking Only",
+			// not the first name alphabetically ("Delete All Bookings").
+			const lowest = Math.min(...options.map((option) => option.value));
 			return {
 				...base,
 				type: 'options',
 				options,
-				default: options[0].value,
+				default: lowest,
 				description: describe(spec),
 			};
 		}
@@ -207,6 +213,7 @@ function fieldProperty(
 		enumValues: enumValues(entity, field.field),
 		picker,
 		unconfirmed: field.unconfirmed,
+		note: definition.fieldNotes?.[field.field],
 	});
 }
 
@@ -241,29 +248,33 @@ function childProperties(
 	entity: CatalogueEntity,
 	operation: 'create' | 'update',
 ): INodeProperties[] {
-	return writableChildren(entity, operation).map((child) => ({
-		displayName: words(child.field),
-		name: child.field,
-		type: 'fixedCollection',
-		typeOptions: { multipleValues: true },
-		default: {},
-		placeholder: `Add ${words(child.field).replace(/s$/, '')}`,
-		description: `Nexudus ${child.field}: the whole list is sent, replacing the one Nexudus holds`,
-		options: [
-			{
-				displayName: 'Item',
-				name: 'items',
-				values: child.writable.map((property) =>
-					valueProperty({
-						name: property,
-						label: words(property),
-						kind: definition.childKinds?.[child.field]?.[property] ?? 'string',
-						apiName: `${child.field}.${property}`,
-					}),
-				),
-			},
-		],
-	}));
+	return writableChildren(entity, operation).map((child) => {
+		const childKind = (property: string): ValueKind =>
+			definition.childKinds?.[child.field]?.[property] ?? 'string';
+		return {
+			displayName: words(child.field),
+			name: child.field,
+			type: 'fixedCollection',
+			typeOptions: { multipleValues: true },
+			default: {},
+			placeholder: `Add ${words(child.field).replace(/s$/, '')}`,
+			description: `Nexudus ${child.field}: the whole list is sent, replacing the one Nexudus holds`,
+			options: [
+				{
+					displayName: 'Item',
+					name: 'items',
+					values: child.writable.map((property) =>
+						valueProperty({
+							name: property,
+							label: fieldLabel(property, childKind(property) === 'id', false),
+							kind: childKind(property),
+							apiName: `${child.field}.${property}`,
+						}),
+					),
+				},
+			],
+		};
+	});
 }
 
 /** Fields that sit at the top of Create: the catalogue's required ones and the resource's own. */

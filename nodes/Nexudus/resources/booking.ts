@@ -5,6 +5,9 @@ export const booking: ResourceDefinition = {
 	label: 'Booking',
 	entity: 'Booking',
 	noun: 'booking',
+	fieldNotes: {
+		Repeats: 'Nexudus requires a value, but uses it only when Repeat Booking is on.',
+	},
 	// The catalogue names the inline children's properties without their types.
 	childKinds: {
 		BookingProducts: { ProductId: 'id', Quantity: 'integer', InvoiceInMinutes: 'boolean' },

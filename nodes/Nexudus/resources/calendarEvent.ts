@@ -5,4 +5,7 @@ export const calendarEvent: ResourceDefinition = {
 	label: 'Calendar Event',
 	entity: 'CalendarEvent',
 	noun: 'calendar event',
+	fieldNotes: {
+		Repeats: 'Nexudus requires a value, but uses it only when Repeat Event is on.',
+	},
 };

@@ -21,6 +21,8 @@ export interface ResourceDefinition {
 	pickers?: Record<string, PickerName>;
 	/** Fields shown at the top of Create although the catalogue does not mark them required. */
 	topFields?: string[];
+	/** A sentence added to a field's help text, where the catalogue's name alone misleads. */
+	fieldNotes?: Record<string, string>;
 	/** Types of inline child properties the catalogue names without a type. */
 	childKinds?: Record<string, Record<string, ValueKind>>;
 }
