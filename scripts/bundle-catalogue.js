@@ -1,6 +1,6 @@
 #!/usr/bin/env node
 /**
- * Writes nodes/Nexudus/catalogue/entities.json: the part of the Nexudus entity catalogue the
+ * Writes nodes/shared/catalogue/entities.json: the part of the Nexudus entity catalogue the
  * Nexudus node reads (entities with a path; their verbs, filters, writable fields, inline
  * children and enum names). Run it again when the catalogue changes and commit both.
  * Usage: node scripts/bundle-catalogue.js [path/to/entities.json]
@@ -9,9 +9,9 @@ const fs = require('fs');
 const path = require('path');
 
 const source = path.resolve(
-	process.argv[2] || path.join(__dirname, '..', '..', '..', 'shared', 'nexudus-api', 'catalogue', 'entities.json'),
+	process.argv[2] || path.join(__dirname, '..', '..', 'shared', 'nexudus-api', 'catalogue', 'entities.json'),
 );
-const target = path.join(__dirname, '..', 'nodes', 'Nexudus', 'catalogue', 'entities.json');
+const target = path.join(__dirname, '..', 'nodes', 'shared', 'catalogue', 'entities.json');
 
 const catalogue = JSON.parse(fs.readFileSync(source, 'utf8'));
 

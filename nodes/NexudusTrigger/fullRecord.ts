@@ -1,6 +1,6 @@
 import type { IDataObject, IWebhookFunctions } from 'n8n-workflow';
 
-import { findEntity } from '../Nexudus/catalogue';
+import { findEntity } from '../shared/catalogue';
 import type { NexudusEvent } from '../shared/events';
 import { nexudusApiRequest } from '../shared/transport';
 import { EVENT_RECORDS } from './eventRecords';

@@ -5,7 +5,7 @@ import {
 	entityNamed,
 	queryParameters,
 	writableFields,
-} from '../../nodes/Nexudus/catalogue';
+} from '../../nodes/shared/catalogue';
 import type { Target } from '../../nodes/Nexudus/generic/checks';
 import {
 	buildBody,

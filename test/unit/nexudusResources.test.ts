@@ -1,6 +1,6 @@
 import type { IDataObject, INodeParameters } from 'n8n-workflow';
 
-import { entityNamed, kindOf, writableFields } from '../../nodes/Nexudus/catalogue';
+import { entityNamed, kindOf, writableFields } from '../../nodes/shared/catalogue';
 import { topFieldNames } from '../../nodes/Nexudus/generic/description';
 import { RESOURCES } from '../../nodes/Nexudus/resources';
 import type { ResourceDefinition } from '../../nodes/Nexudus/resources/definition';

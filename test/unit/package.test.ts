@@ -60,7 +60,7 @@ test('every node, credential, icon and codex file named by the package is built'
 		'dist/nodes/Nexudus/Nexudus.node.json',
 		'dist/nodes/NexudusTrigger/NexudusTrigger.node.json',
 		// The Nexudus node's resources are generated from it when n8n loads the node.
-		'dist/nodes/Nexudus/catalogue/entities.json',
+		'dist/nodes/shared/catalogue/entities.json',
 	]) {
 		expect(built).toContain(file);
 	}
@@ -81,7 +81,7 @@ test('the published tarball holds only dist, README, LICENSE and package.json', 
 		);
 	expect(outside).toEqual([]);
 	expect(pack.files.map((file) => file.path)).toContain(
-		'dist/nodes/Nexudus/catalogue/entities.json',
+		'dist/nodes/shared/catalogue/entities.json',
 	);
 	expect(pack.files.some((file) => /test|\.tsbuildinfo$/.test(file.path))).toBe(false);
 	expect(pack.size).toBeLessThan(200_000);

@@ -1,6 +1,6 @@
 import type { INodeParameters } from 'n8n-workflow';
 
-import { findEntity } from '../../nodes/Nexudus/catalogue';
+import { findEntity } from '../../nodes/shared/catalogue';
 import { EVENT_RECORDS } from '../../nodes/NexudusTrigger/eventRecords';
 import { readablePathOf } from '../../nodes/NexudusTrigger/fullRecord';
 import { NEXUDUS_EVENTS } from '../../nodes/shared/events';

@@ -1,7 +1,7 @@
 import type { IDataObject, IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
 import { NodeApiError, NodeOperationError } from 'n8n-workflow';
 
-import { entityNamed } from '../catalogue';
+import { entityNamed } from '../../shared/catalogue';
 import type { Target } from '../generic/checks';
 import { pairInputs, typedInputs } from '../generic/inputs';
 import * as generic from '../generic/operations';

@@ -1,7 +1,7 @@
 import type { IDataObject } from 'n8n-workflow';
 
 import type { InputChecker } from '../../shared/validation';
-import type { CatalogueEntity, ValueKind } from '../catalogue';
+import type { CatalogueEntity, ValueKind } from '../../shared/catalogue';
 import {
 	enumValues,
 	isListCompanion,
@@ -9,7 +9,7 @@ import {
 	queryParameters,
 	writableChildren,
 	writableFields,
-} from '../catalogue';
+} from '../../shared/catalogue';
 import { pickerForEntity } from '../methods/pickers';
 import { fieldLabel, filterLabel } from './labels';
 import { unknownNameProblem } from './names';

@@ -1,6 +1,6 @@
 import type { INodeProperties, INodePropertyOptions } from 'n8n-workflow';
 
-import type { CatalogueEntity, CatalogueField, QueryParameter, ValueKind } from '../catalogue';
+import type { CatalogueEntity, CatalogueField, QueryParameter, ValueKind } from '../../shared/catalogue';
 import {
 	enumValues,
 	entityNamed,
@@ -9,7 +9,7 @@ import {
 	queryParameters,
 	writableChildren,
 	writableFields,
-} from '../catalogue';
+} from '../../shared/catalogue';
 import type { PickerName } from '../methods/pickers';
 import { PICKERS, pickerForEntity } from '../methods/pickers';
 import type { ResourceDefinition } from '../resources/definition';

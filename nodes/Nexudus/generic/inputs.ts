@@ -1,7 +1,7 @@
 import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 
 import { InputChecker } from '../../shared/validation';
-import { entityNamed } from '../catalogue';
+import { entityNamed } from '../../shared/catalogue';
 import type { ResourceDefinition } from '../resources/definition';
 import { topFieldNames } from './description';
 import type { RecordInputs } from './operations';

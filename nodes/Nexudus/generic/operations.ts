@@ -3,8 +3,8 @@ import { NodeOperationError } from 'n8n-workflow';
 
 import { nexudusApiRequest, nexudusApiRequestAllItems } from '../../shared/transport';
 import { InputChecker } from '../../shared/validation';
-import type { Verb } from '../catalogue';
-import { hasVerb } from '../catalogue';
+import type { Verb } from '../../shared/catalogue';
+import { hasVerb } from '../../shared/catalogue';
 import type { Target } from './checks';
 import {
 	buildBody,

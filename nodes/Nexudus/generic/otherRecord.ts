@@ -1,7 +1,7 @@
 import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
 import { InputChecker } from '../../shared/validation';
-import { allEntities, findEntity } from '../catalogue';
+import { allEntities, findEntity } from '../../shared/catalogue';
 import type { Target } from './checks';
 import { unknownNameProblem } from './names';
 

@@ -1,5 +1,5 @@
 import type { InputChecker } from '../../shared/validation';
-import type { ValueKind } from '../catalogue';
+import type { ValueKind } from '../../shared/catalogue';
 
 /**
  * Turns what the user gave (a typed form value, or text from a name/value pair or an

@@ -7,7 +7,7 @@ import type {
 import { NodeOperationError } from 'n8n-workflow';
 
 import { nexudusApiRequest } from '../../shared/transport';
-import type { CatalogueEntity } from '../catalogue';
+import type { CatalogueEntity } from '../../shared/catalogue';
 import {
 	allEntities,
 	entityNamed,
@@ -16,7 +16,7 @@ import {
 	queryParameters,
 	writableChildren,
 	writableFields,
-} from '../catalogue';
+} from '../../shared/catalogue';
 import { OTHER_RECORD } from '../generic/otherRecord';
 import { findDefinition } from '../resources';
 

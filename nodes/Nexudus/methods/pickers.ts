@@ -2,7 +2,7 @@ import type { IDataObject, ILoadOptionsFunctions, INodeListSearchResult } from '
 
 import { searchLocations } from '../../shared/locations';
 import { nexudusApiRequest } from '../../shared/transport';
-import { entityNamed } from '../catalogue';
+import { entityNamed } from '../../shared/catalogue';
 
 /**
  * The record pickers (`listSearch`): one page of up to 100 records per call, filtered by what

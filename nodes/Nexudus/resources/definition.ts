@@ -1,4 +1,4 @@
-import type { ValueKind } from '../catalogue';
+import type { ValueKind } from '../../shared/catalogue';
 import type { PickerName } from '../methods/pickers';
 
 /**
