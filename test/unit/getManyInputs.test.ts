@@ -1,6 +1,6 @@
 import type { INodeParameters } from 'n8n-workflow';
 
-import { useFakeNexudus } from '../harness/fakeSuite';
+import { useFakeNexudus } from '../harness/fakeSession';
 import { executeNode } from '../harness/n8n';
 
 /** Get Many's Limit, Return All and boolean filters, as an expression may hand them over. */

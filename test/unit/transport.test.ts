@@ -10,7 +10,7 @@ import {
 	readFailure,
 } from '../../nodes/shared/transport';
 import type { FakeNexudus } from '../fake-nexudus/server';
-import { useFakeNexudus } from '../harness/fakeSuite';
+import { useFakeNexudus } from '../harness/fakeSession';
 import type { StoredCredential } from '../harness/n8n';
 import { executeNode, newCredential } from '../harness/n8n';
 
