@@ -10,6 +10,7 @@ import type {
 } from 'n8n-workflow';
 import { NodeApiError, NodeOperationError } from 'n8n-workflow';
 
+import { allEntities } from './catalogue';
 import { describeNetworkProblem, normalizeApiUrl } from './connection';
 import type { Pacer, Turn, WaitBudget } from './pacing';
 import { pacerFor, pause, RateLimitWaitError } from './pacing';
@@ -350,13 +351,12 @@ function explainFailure(
 				message:
 					'Nexudus refused the request (401): the login failed or the user has no API access',
 				description:
-					'Check the email and password of the Nexudus API credential. In Nexudus, the user needs "API access" switched on and the WebHook roles.',
+					'Check the email and password of the Nexudus API credential. In Nexudus, the user needs "API access" switched on and the roles of the record types the workflow uses.',
 			};
 		case 403:
 			return {
 				message: `Nexudus denied access (403): ${messageOf(failure.data) ?? 'the user lacks a required role'}`,
-				description:
-					'Give the Nexudus user the WebHook roles (WebHook-List, WebHook-Read, WebHook-Create, WebHook-Edit, WebHook-Delete) or make it a full administrator.',
+				description: `Give the Nexudus user the role Nexudus names${rolesHint(request.path)}, or make it a full administrator.`,
 			};
 		case 404:
 			return { message: `Nexudus found nothing at ${request.path}` };
@@ -371,4 +371,16 @@ function explainFailure(
 				message: `Nexudus answered HTTP ${failure.status}${messageOf(failure.data) ? `: ${messageOf(failure.data)}` : ''}`,
 			};
 	}
+}
+
+/** ` (Booking-List, Booking-Read, …)` for a path of a catalogued record type. */
+function rolesHint(path: string): string {
+	const entity = allEntities().find(
+		(candidate) => path === candidate.path || path.startsWith(`${candidate.path}/`),
+	);
+	if (!entity) return '';
+	const roles = ['List', 'Read', 'Create', 'Edit', 'Delete'].map(
+		(verb) => `${entity.entity}-${verb}`,
+	);
+	return ` (the roles of ${entity.entity} records are ${roles.join(', ')})`;
 }

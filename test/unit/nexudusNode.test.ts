@@ -508,6 +508,9 @@ describe('Errors', () => {
 		try {
 			const error = await runFailing(createParameters());
 			expect(error.message).toMatch(/^Nexudus denied access \(403\): .*WebHook-Create/);
+			expect((error as Error & { description?: string }).description).toContain(
+				'WebHook-List, WebHook-Read, WebHook-Create, WebHook-Edit, WebHook-Delete',
+			);
 		} finally {
 			fake.setRoles([...ALL_ROLES]);
 		}

@@ -4,6 +4,7 @@ import { entityNamed, kindOf, writableFields } from '../../nodes/shared/catalogu
 import { topFieldNames } from '../../nodes/Nexudus/generic/description';
 import { RESOURCES } from '../../nodes/Nexudus/resources';
 import type { ResourceDefinition } from '../../nodes/Nexudus/resources/definition';
+import { ALL_ROLES } from '../fake-nexudus/server';
 import { useFakeNexudus } from '../harness/fakeSession';
 
 /**
@@ -212,5 +213,23 @@ describe.each(
 			expect(error.message).toMatch(/Missing command parameter: SystemId/);
 			expect(stored(entity, record.Id as number).SystemId).toBeNull();
 		});
+	}
+});
+
+test('a missing role is named, with the roles of that record type', async () => {
+	const record = seeded('Booking');
+	session.fake.setRoles(['Booking-List']);
+	try {
+		const error = (await runFailing({
+			resource: 'booking',
+			operation: 'get',
+			recordId: String(record.Id),
+		})) as Error & { description?: string };
+		expect(error.message).toMatch(/^Nexudus denied access \(403\): .*Booking-Read/);
+		expect(error.description).toContain(
+			'Booking-List, Booking-Read, Booking-Create, Booking-Edit, Booking-Delete',
+		);
+	} finally {
+		session.fake.setRoles([...ALL_ROLES]);
 	}
 });
