@@ -233,3 +233,24 @@ test('a missing role is named, with the roles of that record type', async () => 
 		session.fake.setRoles([...ALL_ROLES]);
 	}
 });
+
+test.each([
+	[{ limit: 0 }, 'Limit: "0" is not a whole number of 1 or more'],
+	[{ limit: 2.5 }, 'Limit: "2.5" is not a whole number of 1 or more'],
+	[{ returnAll: '={{ "maybe" }}' }, 'Return All: "maybe" is not true or false'],
+])('Get Many of a catalogue resource checks %j like WebHook does', async (given, message) => {
+	const error = await runFailing({ resource: 'team', operation: 'getAll', ...given });
+	expect(error.message).toBe(message);
+	expect(session.apiRequests()).toHaveLength(0);
+});
+
+test('Get Many of a catalogue resource takes Return All "false" from an expression as false', async () => {
+	session.fake.seed('Team', 3, session.locationId);
+	const items = await run({
+		resource: 'team',
+		operation: 'getAll',
+		returnAll: '={{ "false" }}',
+		limit: 2,
+	});
+	expect(items).toHaveLength(2);
+});

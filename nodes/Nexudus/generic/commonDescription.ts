@@ -1,4 +1,6 @@
-import type { INodeProperties } from 'n8n-workflow';
+import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+
+import type { InputChecker } from '../../shared/validation';
 
 /**
  * Parameters every catalogue-driven resource shares (one copy in the description, shown for all
@@ -103,4 +105,30 @@ export function commonDescription(resources: string[]): INodeProperties[] {
 			],
 		},
 	];
+}
+
+/**
+ * What the shared Get Many parameters ask for: the sort as Nexudus query parameters, and how many
+ * records to read (undefined: all). Values from expressions are checked like typed ones.
+ */
+export function readGetManyOptions(
+	context: IExecuteFunctions,
+	check: InputChecker,
+	itemIndex: number,
+): { sortQuery: IDataObject; limit?: number } {
+	const sort = context.getNodeParameter('sort', itemIndex, {}) as {
+		orderBy?: string;
+		direction?: number;
+	};
+	const sortQuery: IDataObject = {};
+	if (sort.orderBy) sortQuery.orderBy = sort.orderBy;
+	if (sort.direction !== undefined) sortQuery.dir = sort.direction;
+	const returnAll = check.boolean(
+		'Return All',
+		context.getNodeParameter('returnAll', itemIndex, false),
+	);
+	const limit = returnAll
+		? undefined
+		: check.limit('Limit', context.getNodeParameter('limit', itemIndex, 50));
+	return { sortQuery, limit };
 }

@@ -6,6 +6,7 @@ import { InputChecker } from '../../shared/validation';
 import type { Verb } from '../../shared/catalogue';
 import { hasVerb } from '../../shared/catalogue';
 import type { Target } from './checks';
+import { readGetManyOptions } from './commonDescription';
 import {
 	buildBody,
 	buildQuery,
@@ -90,15 +91,9 @@ export const get: GenericOperation = async function (itemIndex, target) {
 export const getAll: GenericOperation = async function (itemIndex, target, inputs) {
 	const check = new InputChecker(this.getNode(), itemIndex);
 	requireVerb(check, target, 'search');
-	const query = buildQuery(check, target, inputs.filters(this, itemIndex));
-	const sort = this.getNodeParameter('sort', itemIndex, {}) as {
-		orderBy?: string;
-		direction?: number;
-	};
-	if (sort.orderBy) query.orderBy = sort.orderBy;
-	if (sort.direction !== undefined) query.dir = sort.direction;
-	const returnAll = this.getNodeParameter('returnAll', itemIndex, false) as boolean;
-	const limit = returnAll ? undefined : (this.getNodeParameter('limit', itemIndex, 50) as number);
+	const filterQuery = buildQuery(check, target, inputs.filters(this, itemIndex));
+	const { sortQuery, limit } = readGetManyOptions(this, check, itemIndex);
+	const query = { ...filterQuery, ...sortQuery };
 	const rows = await nexudusApiRequestAllItems.call(
 		this,
 		{ path: target.entity.path, qs: query, itemIndex },

@@ -2,6 +2,7 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 
 import { InputChecker } from '../../../shared/validation';
 import { searchWebHooks } from '../../../shared/webhooks';
+import { readGetManyOptions } from '../../generic/commonDescription';
 import type { OperationResult } from './fields';
 import { eventField } from './fields';
 
@@ -92,11 +93,7 @@ export const description: INodeProperties[] = [
 ];
 
 /** Turns the filters the user added into Nexudus query parameters, checking each value. */
-export function buildSearchQuery(
-	check: InputChecker,
-	filters: IDataObject,
-	sort: { orderBy?: string; direction?: number },
-): IDataObject {
+export function buildSearchQuery(check: InputChecker, filters: IDataObject): IDataObject {
 	const query: IDataObject = {};
 	for (const filter of FILTERS) {
 		const value = filters[filter.field];
@@ -110,8 +107,6 @@ export function buildSearchQuery(
 	}
 	const unknown = Object.keys(filters).filter((key) => !FILTERS.some((f) => f.field === key));
 	if (unknown.length > 0) check.fail('Filters', `unknown filter ${unknown.join(', ')}`);
-	if (sort.orderBy) query.orderBy = sort.orderBy;
-	if (sort.direction !== undefined) query.dir = sort.direction;
 	return query;
 }
 
@@ -120,17 +115,10 @@ export async function execute(
 	itemIndex: number,
 ): Promise<OperationResult> {
 	const check = new InputChecker(this.getNode(), itemIndex);
-	const query = buildSearchQuery(
+	const filterQuery = buildSearchQuery(
 		check,
 		this.getNodeParameter('filters', itemIndex, {}) as IDataObject,
-		this.getNodeParameter('sort', itemIndex, {}) as { orderBy?: string; direction?: number },
 	);
-	const returnAll = check.boolean(
-		'Return All',
-		this.getNodeParameter('returnAll', itemIndex, false),
-	);
-	const limit = returnAll
-		? undefined
-		: check.limit('Limit', this.getNodeParameter('limit', itemIndex, 50));
-	return await searchWebHooks.call(this, query, limit, itemIndex);
+	const { sortQuery, limit } = readGetManyOptions(this, check, itemIndex);
+	return await searchWebHooks.call(this, { ...filterQuery, ...sortQuery }, limit, itemIndex);
 }
