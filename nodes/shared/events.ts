@@ -139,7 +139,6 @@ const eventsByApiName = new Map(
 );
 
 /** One event given as a number, a numeric string or an API name (in any case). */
-/** One event by number, numeric string or API name (any case). */
 export function eventOf(part: unknown): NexudusEvent | undefined {
 	if (typeof part === 'number') return findEvent(part);
 	if (typeof part !== 'string') return undefined;

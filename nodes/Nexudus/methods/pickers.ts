@@ -78,37 +78,21 @@ export async function searchCustomers(
 	return await searchPage(this, 'Coworker', searchParam, title, filter, paginationToken);
 }
 
-export async function searchResources(
-	this: ILoadOptionsFunctions,
-	filter?: string,
-	paginationToken?: string,
-): Promise<INodeListSearchResult> {
-	return await searchPage(this, 'Resource', 'Resource_Name', byName, filter, paginationToken);
+/** A picker that finds records of `entity` by their Name. */
+function searchByName(entity: string) {
+	return async function (
+		this: ILoadOptionsFunctions,
+		filter?: string,
+		paginationToken?: string,
+	): Promise<INodeListSearchResult> {
+		return await searchPage(this, entity, `${entity}_Name`, byName, filter, paginationToken);
+	};
 }
 
-export async function searchTeams(
-	this: ILoadOptionsFunctions,
-	filter?: string,
-	paginationToken?: string,
-): Promise<INodeListSearchResult> {
-	return await searchPage(this, 'Team', 'Team_Name', byName, filter, paginationToken);
-}
-
-export async function searchPlans(
-	this: ILoadOptionsFunctions,
-	filter?: string,
-	paginationToken?: string,
-): Promise<INodeListSearchResult> {
-	return await searchPage(this, 'Tariff', 'Tariff_Name', byName, filter, paginationToken);
-}
-
-export async function searchProducts(
-	this: ILoadOptionsFunctions,
-	filter?: string,
-	paginationToken?: string,
-): Promise<INodeListSearchResult> {
-	return await searchPage(this, 'Product', 'Product_Name', byName, filter, paginationToken);
-}
+export const searchResources = searchByName('Resource');
+export const searchTeams = searchByName('Team');
+export const searchPlans = searchByName('Tariff');
+export const searchProducts = searchByName('Product');
 
 export const pickerSearches = {
 	searchLocations,
