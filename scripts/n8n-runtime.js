@@ -40,11 +40,11 @@
  */
 
 const fs = require('fs');
+const os = require('os');
 const path = require('path');
 const { spawn, spawnSync } = require('child_process');
 
 const PROJECT_ROOT = path.resolve(__dirname, '..');
-const os = require('os');
 const DEFAULT_CACHE_DIR = path.join(
 	process.env.XDG_CACHE_HOME || path.join(os.homedir(), '.cache'),
 	'n8n-nodes-nexudus',

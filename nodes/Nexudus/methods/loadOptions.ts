@@ -59,7 +59,7 @@ export async function searchEntities(
 					entity.path.toLowerCase().includes(needle),
 			)
 			.map((entity) => ({ name: entity.entity, value: entity.entity }))
-			.sort((a, b) => a.name.localeCompare(b.name)),
+			.sort(byName),
 	};
 }
 
