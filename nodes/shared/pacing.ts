@@ -60,9 +60,12 @@ export interface WaitBudget {
 	signal?: AbortSignal;
 }
 
-/** A request's turn: `done()` once its answer (or failure) arrived. */
+/**
+ * A request's turn: `done()` once its answer (or failure) arrived; `done(false)` when the request
+ * was not sent after all (it then counts in no limit).
+ */
 export interface Turn {
-	done(): void;
+	done(sent?: boolean): void;
 }
 
 interface Waiter {
@@ -114,10 +117,10 @@ export class Pacer {
 		}
 		let finished = false;
 		return {
-			done: () => {
+			done: (sent = true) => {
 				if (finished) return;
 				finished = true;
-				this.sent.push({ at: Date.now(), write });
+				if (sent) this.sent.push({ at: Date.now(), write });
 				this.passTurn();
 			},
 		};

@@ -36,7 +36,18 @@ export interface NexudusRequest {
 	itemIndex?: number;
 	/** Answer undefined instead of failing when Nexudus has no such record (HTTP 404). */
 	allowNotFound?: boolean;
+	/**
+	 * For a write built from a record read just before it (Update): do not send it later than
+	 * this many milliseconds after the call, nor again after a throttle answer. It then answers
+	 * `STALE_WRITE` unsent, and the caller reads the record again.
+	 */
+	sendWithinMs?: number;
+	/** Return an answer with `WasSuccessful: false` instead of failing (Run Command reads it). */
+	acceptUnsuccessful?: boolean;
 }
+
+/** The answer of a write given up unsent: it would go out too long after the read it was built from. */
+export const STALE_WRITE: unique symbol = Symbol('stale write');
 
 /** The envelope of every Nexudus list endpoint. */
 interface NexudusPage<T> {
@@ -83,16 +94,21 @@ export async function nexudusApiRequest(
 
 	let throttleRetries = 0;
 	let transientRetries = 0;
+	const asked = Date.now();
 	for (;;) {
 		let failure: RequestFailure;
 		const turn = await takeTurn(this, pacer, write, budget, request.itemIndex);
+		if (request.sendWithinMs !== undefined && Date.now() - asked > request.sendWithinMs) {
+			turn.done(false);
+			return STALE_WRITE;
+		}
 		try {
 			const answer: unknown = await this.helpers.httpRequestWithAuthentication.call(
 				this,
 				CREDENTIAL_NAME,
 				options,
 			);
-			if (isUnsuccessfulAnswer(answer)) {
+			if (isUnsuccessfulAnswer(answer) && !request.acceptUnsuccessful) {
 				failure = { status: 200, data: answer };
 			} else {
 				return answer;
@@ -107,6 +123,7 @@ export async function nexudusApiRequest(
 			throttleRetries++;
 			// The next turn (this request's retry, or anyone's) waits; takeTurn checks the budget.
 			pacer.holdAfterThrottle(write, failure.retryAfterMs);
+			if (request.sendWithinMs !== undefined) return STALE_WRITE;
 			continue;
 		}
 		if (

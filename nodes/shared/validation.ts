@@ -1,7 +1,20 @@
 import type { INode } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
+import type { DateRule } from './dates';
+import { toNexudusDate } from './dates';
 import { eventOf } from './events';
+
+/**
+ * A whole number written plainly: `12`, `-3`, or a number without fraction. `0x10`, `1e3`,
+ * `2.5`, `''` and numbers beyond 2^53 are not (Number() would take the first two).
+ */
+export function plainWholeNumber(value: unknown): number | undefined {
+	if (typeof value === 'number') return Number.isSafeInteger(value) ? value : undefined;
+	if (typeof value !== 'string' || !/^\s*[-+]?[0-9]+\s*$/.test(value)) return undefined;
+	const number = Number(value);
+	return Number.isSafeInteger(number) ? number : undefined;
+}
 
 /**
  * Checks on what the user typed, made before any request so that the error names the field.
@@ -18,13 +31,22 @@ export class InputChecker {
 		});
 	}
 
-	/** Nexudus record ids are positive integers. */
+	/** Nexudus record ids are positive integers, written as digits. */
 	id(field: string, value: unknown): number {
 		const text = String(value ?? '').trim();
-		if (!/^[0-9]+$/.test(text) || Number(text) === 0) {
+		const id = /^[0-9]+$/.test(text) ? plainWholeNumber(text) : undefined;
+		if (id === undefined || id === 0) {
 			this.fail(field, `"${text}" is not a Nexudus ID (a positive whole number)`);
 		}
-		return Number(text);
+		return id;
+	}
+
+	/**
+	 * A value that resolved to nothing (an expression on an item that lacks the key): never sent,
+	 * so that it cannot clear what Nexudus holds.
+	 */
+	empty(field: string, remedy: string): never {
+		return this.fail(field, `is empty in item ${this.itemIndex + 1}: ${remedy}`);
 	}
 
 	/** A Nexudus event by number (`3`, `"3"`) or API name (`CoworkerCreate`). */
@@ -60,7 +82,7 @@ export class InputChecker {
 	}
 
 	count(field: string, value: unknown): number {
-		const count = Number(value);
+		const count = plainWholeNumber(value) ?? NaN;
 		if (!Number.isInteger(count) || count < 0) {
 			this.fail(field, `"${String(value)}" is not a whole number of 0 or more`);
 		}
@@ -69,8 +91,7 @@ export class InputChecker {
 
 	/** A Limit: a whole number of 1 or more (0 would silently return nothing). */
 	limit(field: string, value: unknown): number {
-		const text = typeof value === 'string' ? value.trim() : value;
-		const limit = text === '' || text === null || typeof text === 'boolean' ? NaN : Number(text);
+		const limit = plainWholeNumber(value) ?? NaN;
 		if (!Number.isInteger(limit) || limit < 1) {
 			this.fail(field, `"${String(value)}" is not a whole number of 1 or more`);
 		}
@@ -86,26 +107,12 @@ export class InputChecker {
 	}
 
 	/**
-	 * Nexudus date filters take `YYYY-MM-DDTHH:mm`. A written date keeps the wall-clock time the
-	 * user wrote; a Luxon DateTime keeps its zone; a JS Date or epoch milliseconds are read as UTC.
+	 * Nexudus date filters take `YYYY-MM-DDTHH:mm`; the rule (UTC or the location's local time)
+	 * is the one dates.ts states. Without a rule: a UTC filter (CreatedOn, UpdatedOn).
 	 */
-	date(field: string, value: unknown): string {
-		const luxonLike = value as { toFormat?: (format: string) => string; isValid?: boolean };
-		if (typeof luxonLike?.toFormat === 'function' && luxonLike.isValid !== false) {
-			return luxonLike.toFormat("yyyy-MM-dd'T'HH:mm");
-		}
-		if (value instanceof Date || typeof value === 'number') {
-			const date = new Date(value);
-			if (Number.isNaN(date.getTime())) this.fail(field, `"${String(value)}" is not a date`);
-			return date.toISOString().slice(0, 16);
-		}
-		const text = String(value ?? '').trim();
-		const written = /^(\d{4}-\d{2}-\d{2})(?:[T ](\d{2}):(\d{2}))?/.exec(text);
-		if (written) return `${written[1]}T${written[2] ?? '00'}:${written[3] ?? '00'}`;
-		const parsed = new Date(text);
-		if (text === '' || Number.isNaN(parsed.getTime())) {
-			this.fail(field, `"${text}" is not a date (use e.g. 2025-01-31T09:30)`);
-		}
-		return parsed.toISOString().slice(0, 16);
+	date(field: string, value: unknown, rule: DateRule = { utc: true, seconds: false }): string {
+		const result = toNexudusDate(value, rule);
+		if ('problem' in result) this.fail(field, result.problem);
+		return result.text;
 	}
 }

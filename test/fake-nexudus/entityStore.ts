@@ -202,6 +202,20 @@ export class EntityStore {
 		return { record };
 	}
 
+	/**
+	 * An edit made outside the API (the admin panel): `values` written as given, `UpdatedOn` moved
+	 * on (at least a second, so that it always differs), `UpdatedBy` set to `by`.
+	 */
+	edit(entity: string, id: number, values: Record<string, unknown>, by: string): void {
+		const record = this.table(entity).get(id);
+		if (!record) throw new Error(`The fake has no ${entity} ${id}`);
+		const previous = Date.parse(String(record.UpdatedOn));
+		Object.assign(record, values);
+		this.touch(entity, record);
+		record.UpdatedOn = isoSeconds(Math.max(Date.now(), (previous || 0) + 1000));
+		record.UpdatedBy = by;
+	}
+
 	remove(entity: string, id: number): boolean {
 		return this.table(entity).delete(id);
 	}

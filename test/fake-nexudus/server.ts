@@ -266,6 +266,8 @@ export class FakeNexudus {
 	private nextBusinessId = FIRST_BUSINESS_ID;
 	private seededCount = 0;
 	private baseUrl = '';
+	/** Staff edits armed by `editAfterRead`, made right after the next read of their record. */
+	private staffEdits: Array<{ path: string; edit: () => void }> = [];
 
 	private readonly routes: Route[] = [
 		{
@@ -510,6 +512,28 @@ export class FakeNexudus {
 	}
 
 	/**
+	 * A member of staff changes a record in the admin panel right after the next successful
+	 * `GET {path}/{id}` of it (so between a node's read and its write): `values` are written,
+	 * `UpdatedOn` moves on and `UpdatedBy` names `by`, as any Nexudus edit does.
+	 */
+	editAfterRead(
+		entity: string,
+		id: number,
+		values: Record<string, unknown>,
+		by = 'staff@example.com',
+	): void {
+		const path = `${this.entities.schema(entity).path}/${id}`.toLowerCase();
+		this.staffEdits.push({ path, edit: () => this.entities.edit(entity, id, values, by) });
+	}
+
+	private makeStaffEdits(method: string, path: string, status: number) {
+		if (method !== 'GET' || status !== 200) return;
+		const due = this.staffEdits.filter((armed) => armed.path === path.toLowerCase());
+		this.staffEdits = this.staffEdits.filter((armed) => !due.includes(armed));
+		for (const armed of due) armed.edit();
+	}
+
+	/**
 	 * Drops webhooks, recorded requests, the tokens-issued count, pending failures and throttle history;
 	 * keeps businesses, the other entity records (`fake.entities.clear()` drops those), settings and live tokens.
 	 */
@@ -522,6 +546,7 @@ export class FakeNexudus {
 		this.pagingLie = 'none';
 		this.outage = undefined;
 		this.throttle.clear();
+		this.staffEdits = [];
 	}
 
 	/**
@@ -597,6 +622,7 @@ export class FakeNexudus {
 		}
 		const reply = this.answer(method, url.pathname, query, body, request.headers.authorization);
 		record.status = reply.status;
+		this.makeStaffEdits(method, url.pathname, reply.status);
 		send(response, reply);
 	}
 
@@ -899,6 +925,14 @@ export class FakeNexudus {
 			case 'POST /__control/reset':
 				this.reset();
 				return ok;
+			case 'POST /__control/edit-after-read': {
+				const { entity, id, values } = input;
+				if (typeof entity !== 'string' || !Number.isInteger(id) || !isPlainObject(values)) {
+					return json(400, { Message: 'Expected {entity: string, id: integer, values: object}' });
+				}
+				this.editAfterRead(entity, id as number, values);
+				return ok;
+			}
 			case 'POST /__control/expire-tokens':
 				this.expireTokens();
 				return ok;

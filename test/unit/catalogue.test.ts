@@ -301,7 +301,7 @@ describe('unconfirmed filters are checked against the rows Nexudus returns', () 
 				]),
 			),
 		).toMatch(
-			/^Filters > Reminded \(Booking_Reminded\): Nexudus answered with records whose Reminded is not true \(e.g. ID 2\)/,
+			/^Filters > Reminded \(Booking_Reminded\): Nexudus answered with records whose Reminded is not true \(e.g. ID 2, which holds false\)/,
 		);
 		expect(
 			failure(() =>
@@ -312,7 +312,7 @@ describe('unconfirmed filters are checked against the rows Nexudus returns', () 
 		).toMatch(/FloorPlanDeskId is not 7/);
 	});
 
-	test('matching rows, confirmed filters and rows without the field pass', () => {
+	test('matching rows and confirmed filters pass', () => {
 		const booking = target('Booking');
 		expect(() =>
 			checkFiltersApplied(check(), booking, { Booking_Reminded: true }, [
@@ -325,10 +325,61 @@ describe('unconfirmed filters are checked against the rows Nexudus returns', () 
 				{ Id: 1, Tentative: false },
 			]),
 		).not.toThrow();
-		// List rows are partial: a row without the field says nothing.
+		// No rows: nothing was widened.
 		expect(() =>
-			checkFiltersApplied(check(), booking, { Booking_Reminded: true }, [{ Id: 1 }]),
+			checkFiltersApplied(check(), booking, { Booking_Reminded: true }, []),
 		).not.toThrow();
+	});
+
+	test('rows that cannot show whether an unconfirmed filter applied are an error, not a pass', () => {
+		// List rows are partial: a row without the field cannot confirm the filter.
+		expect(
+			failure(() =>
+				checkFiltersApplied(check(), target('Booking'), { Booking_Reminded: true }, [{ Id: 1 }]),
+			),
+		).toMatch(
+			/^Filters > Reminded \(Booking_Reminded\): the catalogue's name for this filter is not confirmed, and the rows Nexudus answered do not carry Reminded \(e.g. ID 1\)/,
+		);
+	});
+
+	test('text filters must be contained in the rows, date and number ranges must hold', () => {
+		const booking = target('Booking');
+		// Booking_GoogleEventId (text) and Booking_FromTimeLocal (a date range) are unconfirmed.
+		const text = { Booking_GoogleEventId: 'abc' };
+		expect(() =>
+			checkFiltersApplied(check(), booking, text, [{ Id: 1, GoogleEventId: 'x-ABC-y' }]),
+		).not.toThrow();
+		expect(
+			failure(() =>
+				checkFiltersApplied(check(), booking, text, [
+					{ Id: 1, GoogleEventId: 'abc' },
+					{ Id: 2, GoogleEventId: 'other' },
+				]),
+			),
+		).toMatch(
+			/whose GoogleEventId is not a text containing "abc" \(e.g. ID 2, which holds "other"\)/,
+		);
+		const range = {
+			from_Booking_FromTimeLocal: '2025-01-01T00:00',
+			to_Booking_FromTimeLocal: '2025-01-31T23:59',
+		};
+		expect(() =>
+			checkFiltersApplied(check(), booking, range, [
+				{ Id: 1, FromTimeLocal: '2025-01-01T00:00:00Z' },
+				{ Id: 2, FromTimeLocal: '2025-01-31T23:59:30' },
+			]),
+		).not.toThrow();
+		expect(
+			failure(() =>
+				checkFiltersApplied(check(), booking, range, [
+					{ Id: 1, FromTimeLocal: '2025-01-15T10:00:00Z' },
+					{ Id: 2, FromTimeLocal: '2025-02-01T00:00:00Z' },
+				]),
+			),
+		).toMatch(/whose FromTimeLocal is not "2025-01-31T23:59" or earlier \(e.g. ID 2/);
+		expect(
+			failure(() => checkFiltersApplied(check(), booking, range, [{ Id: 3, FromTimeLocal: null }])),
+		).toMatch(/FromTimeLocal is not "2025-01-01T00:00" or later/);
 	});
 });
 

@@ -335,7 +335,8 @@ describe('Get Many', () => {
 			to_WebHook_LastTrigger: '2025-01-31T23:59',
 			from_WebHook_CreatedOn: '2024-06-01T08:15',
 			to_WebHook_CreatedOn: '2024-12-31T18:45',
-			from_WebHook_UpdatedOn: '2025-02-01T00:00',
+			// UpdatedOn is kept in UTC: the offset is converted, not dropped
+			from_WebHook_UpdatedOn: '2025-01-31T22:00',
 			to_WebHook_UpdatedOn: '2025-03-05T14:20',
 			orderBy: 'Name',
 			dir: '1',

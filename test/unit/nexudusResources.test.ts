@@ -197,12 +197,16 @@ describe.each(
 			expect(item.json.WasSuccessful).toBe(true);
 			expect(stored(entity, first.Id as number).SystemId).toBe('crm-42');
 			expect(stored(entity, second.Id as number).SystemId).toBe('crm-42');
-			const body = written('POST')[0].body as IDataObject;
-			expect(body).toEqual({
-				Key: key,
-				Ids: [first.Id, second.Id],
-				Parameters: [{ Name: 'SystemId', Value: 'crm-42' }],
-			});
+			// One record per request: Nexudus's answer then says how each record fared.
+			expect(written('POST').map((request) => request.body)).toEqual(
+				[first.Id, second.Id].map((id) => ({
+					Key: key,
+					Ids: [id],
+					Parameters: [{ Name: 'SystemId', Value: 'crm-42' }],
+				})),
+			);
+			expect(item.json.succeeded).toEqual([first.Id, second.Id]);
+			expect(item.json.failed).toEqual([]);
 		});
 
 		test('a command Nexudus answers with WasSuccessful false is an error', async () => {

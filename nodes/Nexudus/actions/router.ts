@@ -44,13 +44,15 @@ function findOperation(resource: string, operation: string): Operation | undefin
 	if (!run) return undefined;
 	if (resource === OTHER_RECORD) {
 		return async function (this: IExecuteFunctions, itemIndex: number) {
-			return await run.call(this, itemIndex, otherRecordTarget(this, itemIndex), pairInputs);
+			const target = { ...otherRecordTarget(this, itemIndex), timeZone: this.getTimezone() };
+			return await run.call(this, itemIndex, target, pairInputs);
 		};
 	}
 	const resolved = firstClass.get(resource);
 	if (!resolved) return undefined;
 	return async function (this: IExecuteFunctions, itemIndex: number) {
-		return await run.call(this, itemIndex, resolved.target, resolved.inputs);
+		const target = { ...resolved.target, timeZone: this.getTimezone() };
+		return await run.call(this, itemIndex, target, resolved.inputs);
 	};
 }
 

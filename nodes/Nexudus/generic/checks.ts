@@ -1,7 +1,7 @@
 import type { IDataObject } from 'n8n-workflow';
 
 import type { InputChecker } from '../../shared/validation';
-import type { CatalogueEntity, ValueKind } from '../../shared/catalogue';
+import type { CatalogueEntity, QueryParameter, ValueKind } from '../../shared/catalogue';
 import {
 	enumValues,
 	isListCompanion,
@@ -14,7 +14,7 @@ import { pickerForEntity } from '../methods/pickers';
 import { fieldLabel, filterLabel } from './labels';
 import { unknownNameProblem } from './names';
 import type { ValueSpec } from './values';
-import { toApiValue } from './values';
+import { clearingValue, isNothing, toApiValue } from './values';
 
 /** A checked value, typed as n8n's data objects hold it. */
 const toValue = (check: InputChecker, spec: ValueSpec, value: unknown) =>
@@ -32,6 +32,8 @@ export interface Target {
 	label: string;
 	/** Types of inline child properties the catalogue leaves untyped. */
 	childKinds?: Record<string, Record<string, ValueKind>>;
+	/** The workflow's time zone: instants given to local-time dates are read in it (dates.ts). */
+	timeZone?: string;
 }
 
 /** `Location (BusinessId)`, `Issued By ID (IssuedById)`: the form's name and the API's. */
@@ -59,9 +61,6 @@ export function buildQuery(check: InputChecker, target: Target, given: IDataObje
 			);
 		}
 		const label = `Filters > ${filterLabel(parameter)} (${name})`;
-		if (parameter.kind === 'string' && String(value ?? '').trim() === '') {
-			check.fail(label, 'is empty: give a value or remove the filter');
-		}
 		query[name] = toValue(
 			check,
 			{
@@ -69,6 +68,8 @@ export function buildQuery(check: InputChecker, target: Target, given: IDataObje
 				kind: parameter.kind,
 				enumValues: enumValues(target.entity, parameter.property),
 				purpose: 'filter',
+				property: parameter.property,
+				timeZone: target.timeZone,
 			},
 			value,
 		);
@@ -84,6 +85,16 @@ function childItems(
 	value: unknown,
 ): IDataObject[] {
 	// A form gives `{ items: [...] }`, JSON the list itself, a name/value pair the list as text.
+	const nothing =
+		isNothing(value) ||
+		(typeof value === 'string' && /^\[\s*\]$/.test(value.trim())) ||
+		(typeof value === 'object' && !Array.isArray(value) && isNothing((value as IDataObject).items));
+	if (nothing) {
+		check.empty(
+			labelOf(name),
+			'an empty list never clears the items Nexudus holds. Add items, remove the field, or (on Update) name it in Clear Fields to remove every item on purpose',
+		);
+	}
 	let items: unknown = value;
 	if (typeof value === 'string') {
 		try {
@@ -101,13 +112,19 @@ function childItems(
 		}
 		const converted: IDataObject = {};
 		for (const [property, propertyValue] of Object.entries(item as IDataObject)) {
+			// A form item holds every property, the unset ones empty: those are not sent.
+			if (isNothing(propertyValue)) continue;
 			const label = `${labelOf(name)} item ${index + 1} > ${property}`;
 			if (!writable.includes(property)) {
 				check.fail(label, unknownNameProblem('property', property, name, writable));
 			}
 			const kind = target.childKinds?.[name]?.[property];
 			converted[property] = kind
-				? toValue(check, { label, kind, purpose: 'field' }, propertyValue)
+				? toValue(
+						check,
+						{ label, kind, purpose: 'field', property, timeZone: target.timeZone },
+						propertyValue,
+					)
 				: (propertyValue as IDataObject[string]);
 		}
 		return converted;
@@ -152,11 +169,60 @@ export function buildBody(
 				kind: kindOf(field.type),
 				enumValues: enumValues(target.entity, name),
 				purpose: 'field',
+				property: name,
+				timeZone: target.timeZone,
 			},
 			value,
 		);
 	}
 	return body;
+}
+
+/**
+ * Clear Fields on Update: the value that empties each named field, by kind. Text becomes '',
+ * lists and inline child lists [], a nullable value (`int?`, `DateTime?`, `long?`) null. A field
+ * that cannot be empty (a required one, a plain number, yes/no or enum) is refused, as is a field
+ * also given a value.
+ */
+export function clearedFields(
+	check: InputChecker,
+	target: Target,
+	names: string[],
+	changes: IDataObject,
+): IDataObject {
+	const fields = writableFields(target.entity, 'update');
+	const children = writableChildren(target.entity, 'update');
+	const cleared: IDataObject = {};
+	for (const name of names) {
+		const label = `Clear Fields > ${labelOf(name)}`;
+		if (name in changes) check.fail(label, 'is also given a value: set it or clear it, not both');
+		if (children.some((child) => child.field === name)) {
+			cleared[name] = [];
+			continue;
+		}
+		const field = fields.find((candidate) => candidate.field === name);
+		if (!field) {
+			check.fail(
+				label,
+				unknownNameProblem('field', name, target.label, [
+					...fields.map((candidate) => candidate.field),
+					...children.map((child) => child.field),
+				]),
+			);
+		}
+		const value = clearingValue(field);
+		if (value === undefined) {
+			const kind = kindOf(field.type);
+			check.fail(
+				label,
+				field.required
+					? `is required for ${target.label} records: it cannot be cleared`
+					: `is a ${kind === 'boolean' ? 'yes/no' : kind} value Nexudus always holds: it cannot be cleared, set it instead`,
+			);
+		}
+		cleared[name] = value;
+	}
+	return cleared;
 }
 
 const isEmpty = (value: unknown) =>
@@ -200,12 +266,53 @@ export function checkAgainstRecord(
 	}
 }
 
-const CHECKABLE: ReadonlySet<string> = new Set(['boolean', 'integer', 'decimal', 'enum', 'id']);
+/** The row property a filter is about: `Booking_Resource` -> `ResourceId`, `Resource_Name` -> `ResourceName`. */
+function rowKey(parameter: QueryParameter): string {
+	const property = parameter.property.replace(/_/g, '');
+	return parameter.kind === 'id' && !/Id$/.test(property) ? `${property}Id` : property;
+}
+
+/** `2025-01-31T09:30:00Z` -> `2025-01-31T09:30`: what a date filter compares (minutes). */
+const minutes = (value: unknown) =>
+	String(value ?? '')
+		.replace(' ', 'T')
+		.slice(0, 16);
+
+/** Whether a row's value agrees with a filter; undefined when the kind cannot be compared. */
+function agrees(parameter: QueryParameter, value: unknown, wanted: unknown): boolean | undefined {
+	const isDate = parameter.kind === 'dateTime';
+	if (parameter.end) {
+		if (value === null || value === undefined || value === '') return false;
+		if (!isDate && !['integer', 'decimal', 'id'].includes(parameter.kind)) return undefined;
+		const [a, b] = isDate ? [minutes(value), minutes(wanted)] : [Number(value), Number(wanted)];
+		return parameter.end === 'from' ? a >= b : a <= b;
+	}
+	switch (parameter.kind) {
+		case 'string':
+			return String(value ?? '')
+				.toLowerCase()
+				.includes(String(wanted).toLowerCase());
+		case 'dateTime':
+			return minutes(value) === minutes(wanted);
+		case 'boolean':
+		case 'integer':
+		case 'decimal':
+		case 'enum':
+		case 'dayOfWeek':
+		case 'id':
+			return value === wanted;
+		default:
+			return undefined;
+	}
+}
 
 /**
- * Nexudus ignores a query parameter it does not know and returns every record. For filters whose
- * names the docs do not confirm, the rows are checked: a row whose value differs from an equality
- * filter means Nexudus did not apply it, and passing those rows on as "matching" would be wrong.
+ * Nexudus ignores a query parameter it does not know and returns every record. A filter whose
+ * name the docs confirm is trusted; every other one is checked against the rows it got: text
+ * must contain the value (any case), dates and numbers must lie in the range, yes/no, numbers,
+ * enums and ids must equal it. A row that contradicts the filter, or rows that do not carry its
+ * property (so nothing can be checked), are an error naming the filter: the rows are never
+ * passed on as matching when the filter may have been ignored.
  */
 export function checkFiltersApplied(
 	check: InputChecker,
@@ -213,16 +320,34 @@ export function checkFiltersApplied(
 	query: IDataObject,
 	rows: IDataObject[],
 ) {
+	if (rows.length === 0) return;
 	for (const parameter of queryParameters(target.entity)) {
-		if (!parameter.unconfirmed || parameter.end || !(parameter.param in query)) continue;
-		if (!CHECKABLE.has(parameter.kind) || parameter.property.includes('_')) continue;
-		const key = parameter.kind === 'id' ? `${parameter.property}Id` : parameter.property;
+		if (!parameter.unconfirmed || !(parameter.param in query)) continue;
+		const label = `Filters > ${filterLabel(parameter)} (${parameter.param})`;
+		const key = rowKey(parameter);
 		const wanted = query[parameter.param];
-		const stray = rows.find((row) => key in row && row[key] !== wanted);
-		if (stray) {
+		const unchecked = rows.find(
+			(row) => !(key in row) || agrees(parameter, row[key], wanted) === undefined,
+		);
+		if (unchecked) {
 			check.fail(
-				`Filters > ${filterLabel(parameter)} (${parameter.param})`,
-				`Nexudus answered with records whose ${key} is not ${JSON.stringify(wanted)} (e.g. ID ${String(stray.Id)}), so it did not apply this filter; the catalogue's name for it is not confirmed`,
+				label,
+				`the catalogue's name for this filter is not confirmed, and the rows Nexudus answered ${key in unchecked ? `hold ${key} in a form the node cannot compare` : `do not carry ${key}`} (e.g. ID ${String(unchecked.Id)}), so the node cannot check that Nexudus applied it. Remove the filter and filter the rows in n8n instead`,
+			);
+		}
+		const stray = rows.find((row) => agrees(parameter, row[key], wanted) === false);
+		if (stray) {
+			const expected =
+				parameter.end === 'from'
+					? `${JSON.stringify(wanted)} or later`
+					: parameter.end === 'to'
+						? `${JSON.stringify(wanted)} or earlier`
+						: parameter.kind === 'string'
+							? `a text containing ${JSON.stringify(wanted)}`
+							: JSON.stringify(wanted);
+			check.fail(
+				label,
+				`Nexudus answered with records whose ${key} is not ${expected} (e.g. ID ${String(stray.Id)}, which holds ${JSON.stringify(stray[key] ?? null)}), so it did not apply this filter; the catalogue's name for it is not confirmed`,
 			);
 		}
 	}

@@ -1,6 +1,11 @@
 import type { INodeProperties, INodePropertyOptions } from 'n8n-workflow';
 
-import type { CatalogueEntity, CatalogueField, QueryParameter, ValueKind } from '../../shared/catalogue';
+import type {
+	CatalogueEntity,
+	CatalogueField,
+	QueryParameter,
+	ValueKind,
+} from '../../shared/catalogue';
 import {
 	enumValues,
 	entityNamed,
@@ -14,7 +19,7 @@ import type { PickerName } from '../methods/pickers';
 import { PICKERS, pickerForEntity } from '../methods/pickers';
 import type { ResourceDefinition } from '../resources/definition';
 import { fieldLabel, filterLabel, words } from './labels';
-import { DAYS_OF_WEEK } from './values';
+import { clearingValue, DAYS_OF_WEEK } from './values';
 
 /**
  * Builds a first-class resource's part of the node description from its short definition and
@@ -368,6 +373,32 @@ export function resourceDescription(definition: ResourceDefinition): INodeProper
 				...childProperties(definition, entity, 'update'),
 			].sort(byDisplayName),
 		});
+		properties.push({
+			displayName: 'Clear Fields',
+			name: 'clearFields',
+			type: 'multiOptions',
+			default: [],
+			displayOptions: show('update'),
+			description: CLEAR_FIELDS_HELP,
+			options: [
+				...writableFields(entity, 'update')
+					.filter((field) => clearingValue(field) !== undefined)
+					.map((field) => ({
+						name: fieldLabel(field.field, kindOf(field.type) === 'id', false),
+						value: field.field,
+						description: `Nexudus ${field.field}`,
+					})),
+				...writableChildren(entity, 'update').map((child) => ({
+					name: words(child.field),
+					value: child.field,
+					description: `Nexudus ${child.field}: every item is removed`,
+				})),
+			].sort((a, b) => a.name.localeCompare(b.name)),
+		});
 	}
 	return properties;
 }
+
+/** Shared with Other Record's Update. */
+export const CLEAR_FIELDS_HELP =
+	'Fields to empty on purpose: text becomes empty, lists lose every item, optional numbers and dates are removed. An empty value in Update Fields never clears anything.';

@@ -5,6 +5,7 @@ import { entityNamed } from '../../shared/catalogue';
 import type { ResourceDefinition } from '../resources/definition';
 import { topFieldNames } from './description';
 import type { RecordInputs } from './operations';
+import { isNothing } from './values';
 
 /** Where the generic operations read filters and fields from. */
 
@@ -19,7 +20,11 @@ export function typedInputs(definition: ResourceDefinition): RecordInputs {
 				return context.getNodeParameter('updateFields', itemIndex, {}) as IDataObject;
 			}
 			const given: IDataObject = {};
-			for (const name of top) given[name] = context.getNodeParameter(name, itemIndex, '');
+			// A top field left empty is not given (a required one is then reported as missing).
+			for (const name of top) {
+				const value = context.getNodeParameter(name, itemIndex, '');
+				if (!isNothing(value)) given[name] = value as IDataObject[string];
+			}
 			return {
 				...given,
 				...(context.getNodeParameter('additionalFields', itemIndex, {}) as IDataObject),

@@ -3,6 +3,7 @@ import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import { InputChecker } from '../../shared/validation';
 import { allEntities, findEntity } from '../../shared/catalogue';
 import type { Target } from './checks';
+import { CLEAR_FIELDS_HELP } from './description';
 import { unknownNameProblem } from './names';
 
 /**
@@ -166,6 +167,18 @@ export const otherRecordDescription: INodeProperties[] = [
 				],
 			},
 		],
+	},
+	{
+		displayName: 'Clear Field Names or IDs',
+		name: 'clearFields',
+		type: 'multiOptions',
+		typeOptions: {
+			loadOptionsMethod: 'getEntityFields',
+			loadOptionsDependsOn: ['entity.value', 'operation'],
+		},
+		default: [],
+		description: `${CLEAR_FIELDS_HELP} Choose from the list, or specify IDs using an <a href="https://docs.n8n.io/code/expressions/">expression</a>`,
+		displayOptions: show(['update']),
 	},
 	{
 		displayName: 'Fields (JSON)',

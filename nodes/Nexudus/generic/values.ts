@@ -1,5 +1,8 @@
+import { isUtcDate } from '../../shared/dates';
 import type { InputChecker } from '../../shared/validation';
-import type { ValueKind } from '../../shared/catalogue';
+import { plainWholeNumber } from '../../shared/validation';
+import type { CatalogueField, ValueKind } from '../../shared/catalogue';
+import { kindOf } from '../../shared/catalogue';
 
 /**
  * Turns what the user gave (a typed form value, or text from a name/value pair or an
@@ -16,6 +19,29 @@ export interface ValueSpec {
 	enumValues?: Record<string, string>;
 	/** Filters take minutes (`YYYY-MM-DDTHH:mm`); record fields keep seconds. */
 	purpose: 'filter' | 'field';
+	/** The Nexudus property (`FromTime`, `CreatedOn`): whether a date is UTC or local (dates.ts). */
+	property?: string;
+	/** The workflow's time zone, for instants given to a local-time date. */
+	timeZone?: string;
+}
+
+/** What an empty value tells the user to do instead, by purpose. */
+const EMPTY_REMEDY: Record<ValueSpec['purpose'], string> = {
+	field:
+		'an empty value never clears a field. Give a value, remove the field, or (on Update) name it in Clear Fields to clear it on purpose',
+	filter: 'give a value or remove the filter',
+};
+
+/**
+ * undefined, null, blank text, an empty list, a picker with nothing picked: what an expression
+ * gives for a key the item lacks. false and 0 are values.
+ */
+export function isNothing(value: unknown): boolean {
+	if (value === undefined || value === null) return true;
+	if (typeof value === 'string') return value.trim() === '';
+	if (Array.isArray(value)) return value.length === 0;
+	if (typeof value === 'object' && '__rl' in value) return isNothing(plainValue(value));
+	return false;
 }
 
 /** .NET's DayOfWeek: Sunday is 0. */
@@ -52,10 +78,21 @@ function byNameOrNumber(
 }
 
 function whole(check: InputChecker, label: string, value: unknown): number {
-	const number = typeof value === 'string' && value.trim() === '' ? NaN : Number(value);
-	if (typeof value === 'boolean' || !Number.isInteger(number)) {
-		check.fail(label, `"${String(value)}" is not a whole number`);
-	}
+	const number = plainWholeNumber(value);
+	if (number === undefined) check.fail(label, `"${String(value)}" is not a whole number`);
+	return number;
+}
+
+/** Plain decimal notation (`12`, `-0.5`, `.5`); not `0x10`, `1e3`, `Infinity`. */
+function decimal(check: InputChecker, label: string, value: unknown): number {
+	const text = typeof value === 'string' ? value.trim() : undefined;
+	const number =
+		typeof value === 'number'
+			? value
+			: text !== undefined && /^[-+]?([0-9]+\.?[0-9]*|\.[0-9]+)$/.test(text)
+				? Number(text)
+				: NaN;
+	if (!Number.isFinite(number)) check.fail(label, `"${String(value)}" is not a number`);
 	return number;
 }
 
@@ -86,43 +123,28 @@ function listOf(check: InputChecker, label: string, value: unknown): unknown[] {
 	});
 }
 
-/** Record fields keep the wall-clock time written, to the second: `2025-01-31T09:30:00`. */
-function fieldDate(check: InputChecker, label: string, value: unknown): string {
-	const luxonLike = value as { toISO?: () => string; isValid?: boolean } | undefined;
-	const text =
-		typeof luxonLike?.toISO === 'function' && luxonLike.isValid !== false
-			? luxonLike.toISO()
-			: value instanceof Date
-				? value.toISOString()
-				: String(value ?? '').trim();
-	const written = /^(\d{4}-\d{2}-\d{2})(?:[T ](\d{2}):(\d{2})(?::(\d{2}))?)?/.exec(text);
-	if (!written) check.fail(label, `"${text}" is not a date (use e.g. 2025-01-31T09:30:00)`);
-	const [, day, hours = '00', minutes = '00', seconds = '00'] = written;
-	return `${day}T${hours}:${minutes}:${seconds}`;
-}
-
 export function toApiValue(check: InputChecker, spec: ValueSpec, given: unknown): ApiValue {
 	const value = plainValue(given);
 	const { label } = spec;
+	if (isNothing(value)) check.empty(label, EMPTY_REMEDY[spec.purpose]);
 	switch (spec.kind) {
 		case 'id':
 			return check.id(label, value);
 		case 'integer':
 			return whole(check, label, value);
-		case 'decimal': {
-			const number = typeof value === 'string' && value.trim() === '' ? NaN : Number(value);
-			if (typeof value === 'boolean' || !Number.isFinite(number)) {
-				check.fail(label, `"${String(value)}" is not a number`);
-			}
-			return number;
-		}
+		case 'decimal':
+			return decimal(check, label, value);
 		case 'boolean':
 			if (typeof value === 'boolean') return value;
 			if (/^(true|false)$/i.test(String(value).trim()))
 				return String(value).trim().toLowerCase() === 'true';
 			return check.fail(label, `"${String(value)}" is not true or false`);
 		case 'dateTime':
-			return spec.purpose === 'filter' ? check.date(label, value) : fieldDate(check, label, value);
+			return check.date(label, value, {
+				utc: isUtcDate(spec.property ?? ''),
+				timeZone: spec.timeZone,
+				seconds: spec.purpose === 'field',
+			});
 		case 'enum':
 			return spec.enumValues
 				? byNameOrNumber(check, spec, value, spec.enumValues)
@@ -130,13 +152,32 @@ export function toApiValue(check: InputChecker, spec: ValueSpec, given: unknown)
 		case 'dayOfWeek':
 			return byNameOrNumber(check, spec, value, DAYS_OF_WEEK);
 		case 'idList':
-			return idsOf(check, label, value);
+			return nonEmpty(check, spec, idsOf(check, label, value));
 		case 'list':
-			return listOf(check, label, value);
+			return nonEmpty(check, spec, listOf(check, label, value));
 		case 'string':
 			if (value !== null && typeof value === 'object') {
 				check.fail(label, 'must be text, not an object or a list');
 			}
-			return value === null || value === undefined ? '' : String(value);
+			return String(value);
 	}
+}
+
+/** `" , "` is a list of nothing: as empty as `''`. */
+function nonEmpty<T>(check: InputChecker, spec: ValueSpec, list: T[]): T[] {
+	if (list.length === 0) check.empty(spec.label, EMPTY_REMEDY[spec.purpose]);
+	return list;
+}
+
+/**
+ * What Clear Fields sends to empty a field: '' for text, [] for lists, null for a nullable value
+ * (`int?`, `DateTime?`); undefined for a field that cannot be empty (required, or a plain number,
+ * yes/no or enum, which .NET always holds).
+ */
+export function clearingValue(field: CatalogueField): '' | [] | null | undefined {
+	if (field.required) return undefined;
+	const kind = kindOf(field.type);
+	if (kind === 'list' || kind === 'idList') return [];
+	if (kind === 'string') return '';
+	return field.type.endsWith('?') ? null : undefined;
 }
