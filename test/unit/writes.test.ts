@@ -56,6 +56,17 @@ function watchHints() {
 	return () => hints.mock.calls.map(([hint]) => hint);
 }
 
+/** As if Nexudus ignored a property of every PUT (PUT replaces: the property is reset). */
+function putsIgnore(property: string) {
+	const updateRecord = session.fake.entities.update.bind(session.fake.entities);
+	const spy = jest.spyOn(session.fake.entities, 'update').mockImplementation((entity, body) => {
+		const rest = { ...body };
+		delete rest[property];
+		return updateRecord(entity, rest);
+	});
+	afterTest.push(() => spy.mockRestore());
+}
+
 const update = (resource: string, id: number, extra: INodeParameters) => ({
 	resource,
 	operation: 'update',
@@ -358,13 +369,7 @@ describe('Update sends back only what should go back', () => {
 
 	test('a field the user set that did not take is an error naming it', async () => {
 		const customer = seeded('Coworker');
-		const updateRecord = session.fake.entities.update.bind(session.fake.entities);
-		const spy = jest.spyOn(session.fake.entities, 'update').mockImplementation((entity, body) => {
-			const rest = { ...body };
-			delete rest.Notes;
-			return updateRecord(entity, rest);
-		});
-		afterTest.push(() => spy.mockRestore());
+		putsIgnore('Notes');
 		expect(
 			await failure(update('customer', customer.Id, { updateFields: { Notes: 'lost?' } })),
 		).toBe(`Customer ${customer.Id} was updated, but Nexudus did not take Notes`);
@@ -376,13 +381,7 @@ describe('Update sends back only what should go back', () => {
 		live('Booking', booking.Id).BookingProducts = [
 			{ Id: 81, ProductId: product.Id, Quantity: 1, InvoiceInMinutes: false },
 		];
-		const updateRecord = session.fake.entities.update.bind(session.fake.entities);
-		const spy = jest.spyOn(session.fake.entities, 'update').mockImplementation((entity, body) => {
-			const rest = { ...body };
-			delete rest.BookingProducts;
-			return updateRecord(entity, rest);
-		});
-		afterTest.push(() => spy.mockRestore());
+		putsIgnore('BookingProducts');
 		const hints = watchHints();
 		await run(update('booking', booking.Id, { updateFields: { Notes: 'x' } }));
 		expect(hints().map((hint) => hint.message)).toEqual([
