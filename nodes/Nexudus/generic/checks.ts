@@ -225,18 +225,10 @@ export function clearedFields(
 	return cleared;
 }
 
-const isEmpty = (value: unknown) =>
-	value === undefined ||
-	value === null ||
-	(typeof value === 'string' && value.trim() === '') ||
-	(typeof value === 'object' &&
-		'__rl' in value &&
-		String((value as IDataObject).value ?? '') === '');
-
 /** Creating without a field the catalogue marks required fails before the request. */
 export function checkRequired(check: InputChecker, target: Target, given: IDataObject) {
 	for (const field of writableFields(target.entity, 'create')) {
-		if (field.required && isEmpty(given[field.field])) {
+		if (field.required && isNothing(given[field.field])) {
 			check.fail(labelOf(field.field), `is required to create ${target.label} records`);
 		}
 	}
