@@ -725,3 +725,36 @@ describe('control endpoints for other processes', () => {
 		await control('POST', '/Visitor/seed', { count: 2, businessId: downtown });
 	});
 });
+
+describe('a staff edit between a read and a write', () => {
+	it('POST /__control/edit-after-read changes the record right after its next read, moving UpdatedOn', async () => {
+		const [note] = fake.seed('CoworkerNote', 1, downtown);
+		const original = note.Notes; // `note` is the live record
+		const path = `${pathOf('CoworkerNote')}/${note.Id}`;
+		const armed = await fetch(`${fake.url}/__control/edit-after-read`, {
+			method: 'POST',
+			headers: { 'Content-Type': 'application/json' },
+			body: JSON.stringify({ entity: 'CoworkerNote', id: note.Id, values: { Notes: 'by staff' } }),
+		});
+		expect(armed.status).toBe(200);
+		const read = await get<Row>(path);
+		expect(read.body.Notes).toBe(original);
+		const after = await get<Row>(path);
+		expect(after.body).toMatchObject({ Notes: 'by staff', UpdatedBy: 'staff@example.com' });
+		expect(Date.parse(String(after.body.UpdatedOn))).toBeGreaterThan(
+			Date.parse(String(read.body.UpdatedOn)),
+		);
+		// armed once: the next read changes nothing
+		expect((await get<Row>(path)).body.UpdatedOn).toBe(after.body.UpdatedOn);
+	});
+
+	it('every PUT moves UpdatedOn on', async () => {
+		const [note] = fake.seed('CoworkerNote', 1, downtown);
+		fake.entities.records('CoworkerNote').find((r) => r.Id === note.Id)!.UpdatedOn =
+			'2020-01-01T00:00:00Z';
+		const record = (await get<Row>(`${pathOf('CoworkerNote')}/${note.Id}`)).body;
+		await call('PUT', pathOf('CoworkerNote'), { ...record, Notes: 'changed' });
+		const after = (await get<Row>(`${pathOf('CoworkerNote')}/${note.Id}`)).body;
+		expect(after.UpdatedOn).not.toBe('2020-01-01T00:00:00Z');
+	});
+});
