@@ -43,6 +43,7 @@ test('holds: dates to the second whatever the suffix, lists in any order, childr
 	expect(holds('2030-01-01T09:00:00', '2030-01-01T10:00:00Z')).toBe(false);
 	expect(holds([1, 2], [2, 1])).toBe(true);
 	expect(holds([1, 2], [1])).toBe(false);
+	expect(holds([1, 2], [{ Id: 2, Name: 'b' }, { Id: 1 }])).toBe(true);
 	expect(holds([{ ProductId: 3, Quantity: '2' }], [{ Id: 7, ProductId: 3, Quantity: 2 }])).toBe(
 		true,
 	);

@@ -84,6 +84,10 @@ export function holds(sent: unknown, held: unknown): boolean {
 			return true;
 		});
 	}
+	if (typeof sent === 'number' && held !== null && typeof held === 'object' && 'Id' in held) {
+		// A list of IDs that Nexudus gives back as records.
+		return (held as IDataObject).Id === sent;
+	}
 	if (typeof sent === 'object') {
 		if (held === null || typeof held !== 'object') return false;
 		return Object.entries(sent as IDataObject).every(([key, value]) =>
