@@ -60,10 +60,10 @@ export class NexudusApi implements ICredentialType {
 			displayName: 'Max Wait for Rate Limit (Seconds)',
 			name: 'maxRateLimitWait',
 			type: 'number',
-			typeOptions: { minValue: 0 },
+			typeOptions: { minValue: 0, maxValue: 86400 },
 			default: 120,
 			description:
-				"The longest one request waits for room in Nexudus's rate limits (or for the wait Nexudus asks after a 409) before the node fails with a rate-limit error. Requests are paced to 1 per 100 ms, 120 a minute and 60 changes a minute.",
+				"The longest one request waits for room in Nexudus's rate limits (or for the wait Nexudus asks after a 409 or 429) before the node fails with a rate-limit error; at most 86,400 (one day). Requests are paced to 1 per 100 ms, 120 a minute, 60 changes a minute and 5,000 an hour. The 100 ms between two requests is always kept and never counts: 0 means never wait for room.",
 		},
 		{
 			displayName: 'Access Token',

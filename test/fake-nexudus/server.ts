@@ -49,7 +49,7 @@ import { BASE_PROPERTIES } from './entitySchema';
 import { seedDemo, seedEntity } from './entitySeed';
 import { EntityStore, type StoredRecord } from './entityStore';
 import { type PagedResult, type SearchSpec, search, type TextMatch } from './search';
-import { Throttle, type ThrottleSetting, retryAfterSeconds } from './throttle';
+import { Throttle, type ThrottleSetting, retryAfterSeconds, throttleText } from './throttle';
 
 export type { ValidationError } from './common';
 export { isoSeconds } from './common';
@@ -219,7 +219,9 @@ function readRawBody(request: http.IncomingMessage): Promise<string> {
 }
 
 function send(response: http.ServerResponse, reply: Reply): void {
-	const text = JSON.stringify(reply.body);
+	const plain =
+		typeof reply.body === 'string' && /^text\//.test(reply.headers?.['Content-Type'] ?? '');
+	const text = plain ? (reply.body as string) : JSON.stringify(reply.body);
 	response.writeHead(reply.status, {
 		'Content-Type': 'application/json; charset=utf-8',
 		'Content-Length': Buffer.byteLength(text),
@@ -640,10 +642,19 @@ export class FakeNexudus {
 		);
 		if (!admission.admitted) {
 			const seconds = retryAfterSeconds(admission.waitMs);
+			const retryAfter: Record<string, string> = this.throttle.retryAfterHeader
+				? { 'Retry-After': String(seconds) }
+				: {};
+			if (this.throttle.answer === 429) {
+				return json(429, throttleText(admission.waitMs), {
+					'Content-Type': 'text/plain; charset=utf-8',
+					...retryAfter,
+				});
+			}
 			return json(
 				409,
 				{ Message: `Too many requests. Please retry after ${seconds} seconds.` },
-				this.throttle.retryAfterHeader ? { 'Retry-After': String(seconds) } : undefined,
+				retryAfter,
 			);
 		}
 		if (!this.isAuthorized(authorization)) {
