@@ -415,7 +415,8 @@ function explainFailure(
 	if (failure.loginMessage) {
 		return {
 			message: failure.loginMessage,
-			description: "Check the Nexudus API credential's API URL, email and password.",
+			description:
+				"Check the Nexudus API credential's API URL, email and password, and for a Nexudus user with two-factor authentication its Authenticator Secret.",
 		};
 	}
 	if (failure.networkCode) {
