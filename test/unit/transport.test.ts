@@ -210,6 +210,22 @@ describe('against the fake Nexudus', () => {
 		...parameters,
 	});
 
+	/** `count` Gets of one new webhook, one per item, each answered with it; the requests sent. */
+	async function getsOfOneHook(count: number) {
+		const hook = fake.addWebHook({
+			BusinessId: locationId,
+			Name: 'A',
+			Action: 3,
+			URL: 'https://a.example.com',
+		});
+		const items = await run(
+			{ resource: 'webHook', operation: 'get', webHookId: String(hook.Id) },
+			Array.from({ length: count }, () => ({ json: {} })),
+		);
+		expect(items.map((item) => item.json.Id)).toEqual(Array.from({ length: count }, () => hook.Id));
+		return sysRequests();
+	}
+
 	/** One Update per item, renaming the webhook whose id the item holds. */
 	function updateRun(ids: number[]) {
 		return run(
@@ -286,22 +302,10 @@ describe('against the fake Nexudus', () => {
 			expect(answer.headers.get('retry-after')).toBeNull();
 			fake.reset();
 			setRateLimits({ ...TEST_CLOCK, windowMs }); // and forget the request above
-			const hook = fake.addWebHook({
-				BusinessId: locationId,
-				Name: 'A',
-				Action: 3,
-				URL: 'https://a.example.com',
-			});
-
-			const items = await run(
-				{ resource: 'webHook', operation: 'get', webHookId: String(hook.Id) },
-				Array.from({ length: 4 }, () => ({ json: {} })),
-			);
-			expect(items.map((item) => item.json.Id)).toEqual([hook.Id, hook.Id, hook.Id, hook.Id]);
-			const statuses = sysRequests().map((request) => request.status);
-			expect(statuses).toEqual([200, 200, 200, 409, 200]);
+			const requests = await getsOfOneHook(4);
+			expect(requests.map((request) => request.status)).toEqual([200, 200, 200, 409, 200]);
 			// The retry went once the first request had left Nexudus's window, not one guess later.
-			const [firstAccepted, , , , retry] = sysRequests();
+			const [firstAccepted, , , , retry] = requests;
 			expect(retry.at - firstAccepted.at).toBeGreaterThanOrEqual(windowMs);
 		});
 
@@ -321,19 +325,9 @@ describe('against the fake Nexudus', () => {
 			expect(await answer.text()).toMatch(/^Too many requests\. Wait \d+(\.\d+)? seconds/);
 			fake.reset();
 			setRateLimits({ ...TEST_CLOCK, windowMs: 10_000, perWindow: 1e6, writesPerWindow: 1e6 });
-			const hook = fake.addWebHook({
-				BusinessId: locationId,
-				Name: 'A',
-				Action: 3,
-				URL: 'https://a.example.com',
-			});
-			const items = await run(
-				{ resource: 'webHook', operation: 'get', webHookId: String(hook.Id) },
-				Array.from({ length: 4 }, () => ({ json: {} })),
-			);
-			expect(items.map((item) => item.json.Id)).toEqual([hook.Id, hook.Id, hook.Id, hook.Id]);
-			expect(sysRequests().map((request) => request.status)).toEqual([200, 200, 200, 429, 200]);
-			const [, , , throttledRequest, retry] = sysRequests();
+			const requests = await getsOfOneHook(4);
+			expect(requests.map((request) => request.status)).toEqual([200, 200, 200, 429, 200]);
+			const [, , , throttledRequest, retry] = requests;
 			// It waited what the text said, plus the live client's 0.25 s, and not the pacer's guess.
 			expect(retry.at - throttledRequest.at).toBeGreaterThanOrEqual(250);
 			expect(retry.at - throttledRequest.at).toBeLessThan(3000);
@@ -434,24 +428,12 @@ describe('against the fake Nexudus', () => {
 				hourMs,
 			});
 			credential = newCredential(fake.url, { maxRateLimitWait: 1 });
-			const hook = fake.addWebHook({
-				BusinessId: locationId,
-				Name: 'A',
-				Action: 3,
-				URL: 'https://a.example.com',
-			});
 			const started = Date.now();
-			const items = await run(
-				{ resource: 'webHook', operation: 'get', webHookId: String(hook.Id) },
-				Array.from({ length: 60 }, () => ({ json: {} })),
-			);
-			expect(items).toHaveLength(60);
+			const requests = await getsOfOneHook(60);
 			expect(throttled()).toHaveLength(0);
 			// 60 requests at 20 an hour cannot end before two hours have passed since the first.
 			expect(Date.now() - started).toBeGreaterThanOrEqual(2 * hourMs);
-			const gaps = sysRequests()
-				.slice(1)
-				.map((request, index) => request.at - sysRequests()[index].at);
+			const gaps = requests.slice(1).map((request, index) => request.at - requests[index].at);
 			expect(Math.max(...gaps)).toBeLessThan(400);
 		});
 
