@@ -9,6 +9,7 @@ import { createRunExecutionData } from 'n8n-workflow';
 
 import { NexudusApi } from '../../credentials/NexudusApi.credentials';
 import { parseAuthenticatorSecret, totpCode } from '../../nodes/shared/totp';
+import { MAX_RATE_LIMIT_WAIT_SECONDS } from '../../nodes/shared/transport';
 import { ALL_ROLES, FakeNexudus } from '../fake-nexudus/server';
 import { executeNode, newCredential, prepareNode } from '../harness/n8n';
 
@@ -86,6 +87,20 @@ afterAll(async () => {
 afterEach(() => {
 	fake.setApiAccess(true);
 	fake.setRoles([...ALL_ROLES]);
+});
+
+test('Max Wait for Rate Limit is bounded in the form as in the code (one day)', () => {
+	const field = new NexudusApi().properties.find(
+		(property) => property.name === 'maxRateLimitWait',
+	);
+	expect(field?.typeOptions).toEqual({ minValue: 0, maxValue: MAX_RATE_LIMIT_WAIT_SECONDS });
+	expect(MAX_RATE_LIMIT_WAIT_SECONDS * 1000).toBeLessThan(2 ** 31 - 1);
+});
+
+test('the Authenticator Secret is an optional password field', () => {
+	const field = new NexudusApi().properties.find((property) => property.name === 'totpSecret');
+	expect(field).toMatchObject({ type: 'string', default: '', typeOptions: { password: true } });
+	expect(field?.required).toBeFalsy();
 });
 
 test('the right login with API access and the WebHook-List role passes', async () => {

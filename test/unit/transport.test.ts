@@ -12,6 +12,7 @@ import {
 	throttleWaitOf,
 } from '../../nodes/shared/transport';
 import type { FakeNexudus } from '../fake-nexudus/server';
+import { Throttle, throttleText } from '../fake-nexudus/throttle';
 import { useFakeNexudus } from '../harness/fakeSession';
 import type { StoredCredential } from '../harness/n8n';
 import { executeNode, newCredential } from '../harness/n8n';
@@ -152,6 +153,30 @@ describe('throttleWaitOf', () => {
 		['a network failure', { networkCode: 'ECONNRESET' }, null],
 	])('%s', (_, failure, expected) => {
 		expect(throttleWaitOf(failure)).toBe(expected);
+	});
+});
+
+describe("the fake's throttle, which the tests below rely on", () => {
+	const unlimited = { minIntervalMs: 0, perMinute: 1e6, writesPerMinute: 1e6, windowMs: 100 };
+
+	test('holds at most perHour requests in any hour, and says when the oldest leaves it', () => {
+		const throttle = new Throttle({ ...unlimited, perHour: 2, hourMs: 1000 });
+		expect(throttle.admit(false, 0)).toEqual({ admitted: true });
+		expect(throttle.admit(true, 400)).toEqual({ admitted: true });
+		expect(throttle.admit(false, 900)).toEqual({ admitted: false, waitMs: 100 });
+		expect(throttle.admit(false, 1001)).toEqual({ admitted: true });
+	});
+
+	test('by default the hour is 60 windows and holds 5,000 requests', () => {
+		const throttle = new Throttle({ ...unlimited, windowMs: 1 });
+		for (let n = 0; n < 5000; n++) expect(throttle.admit(false, n / 100).admitted).toBe(true);
+		expect(throttle.admit(false, 50)).toEqual({ admitted: false, waitMs: 10 });
+	});
+
+	test('answers 429 with the wait in words when told to', () => {
+		expect(new Throttle({ answer: 429 }).answer).toBe(429);
+		expect(new Throttle(true).answer).toBe(409);
+		expect(throttleText(2901)).toBe('Too many requests. Wait 2.91 seconds before trying again.');
 	});
 });
 
