@@ -217,9 +217,9 @@ describe('a Nexudus user with two-factor authentication', () => {
 		expect(
 			logins.every((login) => /^\d{6}$/.test(String((login.body as Record<string, unknown>).totp))),
 		).toBe(true);
-		expect(
-			sysRequests(account).filter((request) => request.status === 401).length,
-		).toBeGreaterThanOrEqual(1);
+		// n8n 2.x refreshes on the first 401; n8n 1.x hands it back, and n8n refreshes on the second.
+		const unauthorized = sysRequests(account).filter((request) => request.status === 401);
+		expect(unauthorized).toHaveLength(env.n8nMajor === 1 ? 2 : 1);
 		await env.deactivate(workflowId);
 	}, 120000);
 });
