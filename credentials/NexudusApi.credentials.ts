@@ -10,6 +10,7 @@ import type {
 } from 'n8n-workflow';
 
 import { describeNetworkProblem, normalizeApiUrl } from '../nodes/shared/connection';
+import { AuthenticatorSecretError, parseAuthenticatorSecret, totpCode } from '../nodes/shared/totp';
 
 export class NexudusApi implements ICredentialType {
 	name = 'nexudusApi';
@@ -48,6 +49,15 @@ export class NexudusApi implements ICredentialType {
 			required: true,
 		},
 		{
+			displayName: 'Authenticator Secret',
+			name: 'totpSecret',
+			type: 'string',
+			typeOptions: { password: true },
+			default: '',
+			description:
+				'Only for a Nexudus user with two-factor authentication: the key the authenticator app was set up with (the base32 text shown beside the QR code, or the otpauth:// link in it). The node computes a fresh 6-digit code for each login. Leave empty for a user without two-factor authentication.',
+		},
+		{
 			displayName: 'Webhook Secret',
 			name: 'webhookSecret',
 			type: 'string',
@@ -60,10 +70,10 @@ export class NexudusApi implements ICredentialType {
 			displayName: 'Max Wait for Rate Limit (Seconds)',
 			name: 'maxRateLimitWait',
 			type: 'number',
-			typeOptions: { minValue: 0 },
+			typeOptions: { minValue: 0, maxValue: 86400 },
 			default: 120,
 			description:
-				"The longest one request waits for room in Nexudus's rate limits (or for the wait Nexudus asks after a 409) before the node fails with a rate-limit error. Requests are paced to 1 per 100 ms, 120 a minute and 60 changes a minute.",
+				"The longest one request waits for room in Nexudus's rate limits (or for the wait Nexudus asks after a 409 or 429) before the node fails with a rate-limit error; at most 86,400 (one day). Requests are paced to 1 per 100 ms, 120 a minute, 60 changes a minute and 5,000 an hour. The 100 ms between two requests is always kept and never counts: 0 means never wait for room.",
 		},
 		{
 			displayName: 'Access Token',
@@ -80,6 +90,7 @@ export class NexudusApi implements ICredentialType {
 			apiUrl: credentials.apiUrl as string,
 			email: credentials.email as string,
 			password: credentials.password as string,
+			totpSecret: (credentials.totpSecret as string | undefined) ?? '',
 		});
 		return { accessToken };
 	}
@@ -130,10 +141,13 @@ interface NexudusLogin {
 	apiUrl: string;
 	email: string;
 	password: string;
+	/** The authenticator key ('' for a user without two-factor authentication). */
+	totpSecret: string;
 }
 
 /**
- * Exchanges the admin's email and password for a bearer token (`POST /api/token`).
+ * Exchanges the admin's email and password (and, for a user with two-factor authentication, a
+ * code computed now from the authenticator key) for a bearer token (`POST /api/token`).
  * Errors say what went wrong without ever carrying the request, which holds the password.
  */
 async function fetchAccessToken(helper: IHttpRequestHelper, login: NexudusLogin) {
@@ -143,6 +157,8 @@ async function fetchAccessToken(helper: IHttpRequestHelper, login: NexudusLogin)
 		username: login.email ?? '',
 		password: login.password ?? '',
 	});
+	const sentCode = login.totpSecret.trim() !== '';
+	if (sentCode) form.set('totp', currentCode(login.totpSecret));
 
 	let answer: IDataObject;
 	try {
@@ -154,7 +170,7 @@ async function fetchAccessToken(helper: IHttpRequestHelper, login: NexudusLogin)
 			json: true,
 		})) as IDataObject;
 	} catch (error) {
-		throw new NexudusLoginError(describeTokenFailure(url, error as TokenRequestError));
+		throw new NexudusLoginError(describeTokenFailure(url, error as TokenRequestError, sentCode));
 	}
 
 	const token = answer?.access_token;
@@ -172,11 +188,34 @@ interface TokenRequestError {
 	httpCode?: string;
 }
 
-function describeTokenFailure(url: string, error: TokenRequestError): string {
+/** The code for now; a key that cannot be one is a login error that names the field, not the key. */
+function currentCode(totpSecret: string): string {
+	try {
+		return totpCode(parseAuthenticatorSecret(totpSecret), Date.now());
+	} catch (error) {
+		if (!(error instanceof AuthenticatorSecretError)) throw error;
+		throw new NexudusLoginError(
+			`Nexudus login failed: the credential's Authenticator Secret cannot be used: ${error.message}`,
+		);
+	}
+}
+
+/** Words Nexudus may use when the refusal is about the two-factor code rather than the password. */
+const ABOUT_TWO_FACTOR = /two.?factor|2fa|totp|authenticat|verification|one.?time|\bcode\b/i;
+
+function describeTokenFailure(url: string, error: TokenRequestError, sentCode: boolean): string {
 	const status = error.response?.status ?? (error.httpCode ? Number(error.httpCode) : undefined);
 	const data = error.response?.data as IDataObject | undefined;
-	if (status === 400 && data?.error === 'invalid_grant') {
-		return 'Nexudus login failed: the email or password is incorrect';
+	if ((status === 400 || status === 401) && data?.error === 'invalid_grant') {
+		const reason = typeof data.error_description === 'string' ? data.error_description : '';
+		if (ABOUT_TWO_FACTOR.test(reason)) {
+			return sentCode
+				? "Nexudus login failed: Nexudus refused the two-factor code. Check the credential's Authenticator Secret (the key of this user's authenticator app) and that the n8n server's clock is right"
+				: "Nexudus login failed: this Nexudus user has two-factor authentication: set the credential's Authenticator Secret to the key of the user's authenticator app";
+		}
+		return sentCode
+			? 'Nexudus login failed: the email or password is incorrect (or Nexudus refused the two-factor code)'
+			: 'Nexudus login failed: the email or password is incorrect';
 	}
 	if (status) {
 		const detail = typeof data?.error_description === 'string' ? `: ${data.error_description}` : '';

@@ -1,10 +1,12 @@
 import type { IHookFunctions, IWebhookFunctions } from 'n8n-workflow';
 
+import { monotonicNow } from '../shared/clock';
 import { CREDENTIAL_NAME } from '../shared/transport';
 
 /**
  * How long a webhook secret read from the credential is used before it is read again, so an
- * edited secret applies to deliveries at most this long after it was saved.
+ * edited secret applies to deliveries at most this long after it was saved. Measured on the
+ * monotonic clock: a wall clock stepped back must not keep an edited-away secret for longer.
  */
 export const SECRET_TTL_MS = 60_000;
 
@@ -28,7 +30,7 @@ async function readSecret(context: CredentialContext, id: string | undefined): P
 		.then((credentials) => (credentials.webhookSecret as string | undefined) ?? '');
 	if (id !== undefined) {
 		// The TTL counts from the start of the read, so a secret saved later is never held longer.
-		const entry = { secret, expiresAt: Date.now() + SECRET_TTL_MS };
+		const entry = { secret, expiresAt: monotonicNow() + SECRET_TTL_MS };
 		secrets.set(id, entry);
 		// A failed read is not kept: the next delivery reads again.
 		void secret.catch(() => secrets.get(id) === entry && secrets.delete(id));
@@ -44,7 +46,7 @@ async function readSecret(context: CredentialContext, id: string | undefined): P
 export async function webhookSecret(context: CredentialContext): Promise<string> {
 	const id = credentialIdOf(context);
 	const cached = id === undefined ? undefined : secrets.get(id);
-	if (cached && cached.expiresAt > Date.now()) return await cached.secret;
+	if (cached && cached.expiresAt > monotonicNow()) return await cached.secret;
 	return await readSecret(context, id);
 }
 

@@ -14,6 +14,7 @@ import { allEntities } from './catalogue';
 import { describeNetworkProblem, normalizeApiUrl } from './connection';
 import type { Pacer, Turn, WaitBudget } from './pacing';
 import { pacerFor, pause, RateLimitWaitError } from './pacing';
+import { monotonicNow } from './clock';
 
 /**
  * The only place that talks to the Nexudus API: base URL, token (through the credential),
@@ -68,6 +69,10 @@ const TRANSIENT_BACKOFF_MS = 300;
 const REQUEST_TIMEOUT_MS = 300_000;
 /** Used when the credential predates its Max Wait for Rate Limit field. */
 export const DEFAULT_MAX_RATE_LIMIT_WAIT_SECONDS = 120;
+/** One day: longer than any wait Nexudus asks for, and well inside what a timer can wait. */
+export const MAX_RATE_LIMIT_WAIT_SECONDS = 86_400;
+/** Added to a wait read from the answer's text, as the live client that met it did. */
+export const TEXT_WAIT_MARGIN_MS = 250;
 
 export async function nexudusApiRequest(
 	this: NexudusContext,
@@ -87,31 +92,39 @@ export async function nexudusApiRequest(
 	};
 	const pacer = pacerFor(apiUrl);
 	const write = request.method !== 'GET';
+	let maxWaitSeconds: number;
+	try {
+		maxWaitSeconds = maxRateLimitWaitSeconds(credentials.maxRateLimitWait);
+	} catch (error) {
+		throw new NodeOperationError(this.getNode(), (error as Error).message, {
+			itemIndex: request.itemIndex,
+			description: `Set it in the Nexudus API credential to a number of seconds from 0 to ${MAX_RATE_LIMIT_WAIT_SECONDS}.`,
+		});
+	}
 	const budget: WaitBudget = {
-		maxWaitMs: maxRateLimitWaitSeconds(credentials.maxRateLimitWait) * 1000,
+		maxWaitMs: maxWaitSeconds * 1000,
 		signal: executionCancelSignal(this),
 	};
 
 	let throttleRetries = 0;
 	let transientRetries = 0;
-	const asked = Date.now();
+	let refreshToken = false;
+	const asked = monotonicNow();
 	for (;;) {
 		let failure: RequestFailure;
 		const turn = await takeTurn(this, pacer, write, budget, request.itemIndex);
-		if (request.sendWithinMs !== undefined && Date.now() - asked > request.sendWithinMs) {
+		if (request.sendWithinMs !== undefined && monotonicNow() - asked > request.sendWithinMs) {
 			turn.done(false);
 			return STALE_WRITE;
 		}
 		try {
-			const answer: unknown = await this.helpers.httpRequestWithAuthentication.call(
-				this,
-				CREDENTIAL_NAME,
-				options,
-			);
-			if (isUnsuccessfulAnswer(answer) && !request.acceptUnsuccessful) {
-				failure = { status: 200, data: answer };
+			const answer = await send(this, options, refreshToken);
+			if (answer.statusCode >= 400) {
+				failure = readAnswer(answer);
+			} else if (isUnsuccessfulAnswer(answer.body) && !request.acceptUnsuccessful) {
+				failure = { status: 200, data: answer.body };
 			} else {
-				return answer;
+				return answer.body;
 			}
 		} catch (error) {
 			failure = readFailure(error);
@@ -119,11 +132,17 @@ export async function nexudusApiRequest(
 			turn.done();
 		}
 
-		if (failure.status === 409 && throttleRetries < MAX_THROTTLE_RETRIES) {
+		const throttleWait = throttleWaitOf(failure);
+		if (throttleWait !== null && throttleRetries < MAX_THROTTLE_RETRIES) {
 			throttleRetries++;
 			// The next turn (this request's retry, or anyone's) waits; takeTurn checks the budget.
-			pacer.holdAfterThrottle(write, failure.retryAfterMs);
+			pacer.holdAfterThrottle(write, throttleWait, failure.status);
 			if (request.sendWithinMs !== undefined) return STALE_WRITE;
+			continue;
+		}
+		if (failure.status === 401 && failure.answered && !refreshToken) {
+			// n8n 1.x handed the 401 back (see send): this time n8n refreshes the token itself.
+			refreshToken = true;
 			continue;
 		}
 		if (
@@ -144,12 +163,55 @@ export async function nexudusApiRequest(
 	}
 }
 
-/** The credential's Max Wait for Rate Limit in seconds; the default when absent or not a number ≥ 0. */
+/**
+ * The credential's Max Wait for Rate Limit in seconds; the default when absent or not a number ≥ 0
+ * (a credential saved before the field). Above MAX_RATE_LIMIT_WAIT_SECONDS it is an error: a
+ * timer cannot wait that long (Node fires a timer of more than about 24.8 days at once).
+ */
 export function maxRateLimitWaitSeconds(value: unknown): number {
 	const seconds = typeof value === 'string' && value.trim() !== '' ? Number(value) : value;
-	return typeof seconds === 'number' && Number.isFinite(seconds) && seconds >= 0
-		? seconds
-		: DEFAULT_MAX_RATE_LIMIT_WAIT_SECONDS;
+	if (typeof seconds !== 'number' || !Number.isFinite(seconds) || seconds < 0) {
+		return DEFAULT_MAX_RATE_LIMIT_WAIT_SECONDS;
+	}
+	if (seconds > MAX_RATE_LIMIT_WAIT_SECONDS) {
+		throw new RangeError(
+			`"Max Wait for Rate Limit (Seconds)" is ${seconds}: the most it can be is ${MAX_RATE_LIMIT_WAIT_SECONDS} (one day)`,
+		);
+	}
+	return seconds;
+}
+
+/**
+ * What a request hands n8n: every answer comes back with its status, headers and body, because
+ * n8n 1.x keeps neither the headers nor a text body of an answer it turns into an error (so
+ * neither a Retry-After nor a 429's "wait N seconds" would reach the node). A 401 is the
+ * exception: n8n must see it as an error to fetch a new token and send the request again. n8n
+ * 2.x honours `except`; n8n 1.x ignores it and hands the 401 back, and then the retry goes with
+ * `refreshToken`, where n8n treats every error status as an error and refreshes the token on 401.
+ */
+async function send(
+	context: NexudusContext,
+	options: IHttpRequestOptions,
+	refreshToken: boolean,
+): Promise<FullAnswer> {
+	const answer = (await context.helpers.httpRequestWithAuthentication.call(
+		context,
+		CREDENTIAL_NAME,
+		refreshToken
+			? options
+			: {
+					...options,
+					returnFullResponse: true,
+					ignoreHttpStatusErrors: { ignore: true, except: [401] },
+				},
+	)) as unknown;
+	return refreshToken ? { statusCode: 200, headers: {}, body: answer } : (answer as FullAnswer);
+}
+
+interface FullAnswer {
+	statusCode: number;
+	headers: Record<string, unknown>;
+	body: unknown;
 }
 
 /** n8n's cancel signal for a running execution; hooks and editor look-ups have none. */
@@ -229,6 +291,8 @@ interface RequestFailure {
 	status?: number;
 	data?: unknown;
 	retryAfterMs?: number;
+	/** Came back as an answer (not as n8n's error). */
+	answered?: boolean;
 	networkCode?: string;
 	/** What the HTTP client said, for failures without an answer (never holds the request). */
 	networkDetail?: string;
@@ -270,6 +334,33 @@ export function readFailure(error: HttpErrorLike): RequestFailure {
 		data: response.data,
 		retryAfterMs: parseRetryAfter(response.headers?.['retry-after']),
 	};
+}
+
+/** An answer n8n handed back whole (see send). */
+function readAnswer(answer: FullAnswer): RequestFailure {
+	const headers = Object.fromEntries(
+		Object.entries(answer.headers ?? {}).map(([name, value]) => [name.toLowerCase(), value]),
+	);
+	return {
+		status: answer.statusCode,
+		data: answer.body,
+		retryAfterMs: parseRetryAfter(headers['retry-after']),
+		answered: true,
+	};
+}
+
+/**
+ * Whether Nexudus throttled the request, and how long it asked to wait: null when the failure
+ * is not throttling; the milliseconds from Retry-After or, failing that, from the answer's
+ * text ("wait N seconds", plus TEXT_WAIT_MARGIN_MS); undefined when Nexudus gave no wait.
+ * Nexudus throttles with 409 (its documented answer) or 429 (seen by a live client in 2026).
+ */
+export function throttleWaitOf(failure: RequestFailure): number | undefined | null {
+	if (failure.status !== 409 && failure.status !== 429) return null;
+	if (failure.retryAfterMs !== undefined) return failure.retryAfterMs;
+	const text = typeof failure.data === 'string' ? failure.data : messageOf(failure.data);
+	const said = /\bwait\s+(\d+(?:\.\d+)?)\s*(?:seconds?|secs?|s)\b/i.exec(text ?? '');
+	return said ? Number(said[1]) * 1000 + TEXT_WAIT_MARGIN_MS : undefined;
 }
 
 export function parseRetryAfter(header: unknown): number | undefined {
@@ -342,7 +433,8 @@ function explainFailure(
 	if (failure.loginMessage) {
 		return {
 			message: failure.loginMessage,
-			description: "Check the Nexudus API credential's API URL, email and password.",
+			description:
+				"Check the Nexudus API credential's API URL, email and password, and for a Nexudus user with two-factor authentication its Authenticator Secret.",
 		};
 	}
 	if (failure.networkCode) {
@@ -378,10 +470,11 @@ function explainFailure(
 		case 404:
 			return { message: `Nexudus found nothing at ${request.path}` };
 		case 409:
+		case 429:
 			return {
-				message: `Nexudus rate limit reached: still throttled after ${request.throttleRetries} retries (HTTP 409)`,
+				message: `Nexudus rate limit reached: still throttled after ${request.throttleRetries} retries (HTTP ${failure.status})`,
 				description:
-					'Nexudus allows 1 request per 100 ms, 120 requests a minute and 60 changes a minute. Process fewer items at once (e.g. with Loop Over Items and a Wait node) and run again.',
+					'Nexudus allows 1 request per 100 ms, 120 requests a minute, 60 changes a minute and 5,000 requests an hour, and caps a day at 5,000 changes and 200,000 requests. Another client on the same Nexudus account shares these limits. Process fewer items at once (e.g. with Loop Over Items and a Wait node) and run again, or later when a daily cap was reached.',
 			};
 		default:
 			return {

@@ -49,7 +49,8 @@ import { BASE_PROPERTIES } from './entitySchema';
 import { seedDemo, seedEntity } from './entitySeed';
 import { EntityStore, type StoredRecord } from './entityStore';
 import { type PagedResult, type SearchSpec, search, type TextMatch } from './search';
-import { Throttle, type ThrottleSetting, retryAfterSeconds } from './throttle';
+import { Throttle, type ThrottleSetting, retryAfterSeconds, throttleText } from './throttle';
+import { parseAuthenticatorSecret, TOTP_STEP_SECONDS, totpCode } from '../../nodes/shared/totp';
 
 export type { ValidationError } from './common';
 export { isoSeconds } from './common';
@@ -90,6 +91,8 @@ export interface FakeNexudusOptions {
 	/** false: /api/token works but every /api/sys call answers 401. */
 	apiAccess?: boolean;
 	tokenTtlSeconds?: number;
+	/** The user has two-factor authentication with this authenticator key (base32): logins need its code as `totp`. */
+	twoFactorSecret?: string;
 	/** true: {minIntervalMs: 100, perMinute: 120, writesPerMinute: 60}. */
 	throttle?: ThrottleSetting;
 	port?: number;
@@ -155,6 +158,10 @@ type WebHookInput = Pick<
 >;
 
 const DENIED = 'Authorization has been denied for this request.';
+// No public source shows the token endpoint's words for a missing or refused two-factor code:
+// it answers as for a wrong password (400 invalid_grant), with a description about the code.
+export const TOTP_REQUIRED = 'A two-factor authentication code (totp) is required for this user.';
+export const TOTP_REFUSED = 'The two-factor authentication code is invalid or has expired.';
 const WEBHOOK_NOT_FOUND = 'WebHook not found';
 
 const WEBHOOK_SEARCH: SearchSpec = {
@@ -219,7 +226,9 @@ function readRawBody(request: http.IncomingMessage): Promise<string> {
 }
 
 function send(response: http.ServerResponse, reply: Reply): void {
-	const text = JSON.stringify(reply.body);
+	const plain =
+		typeof reply.body === 'string' && /^text\//.test(reply.headers?.['Content-Type'] ?? '');
+	const text = plain ? (reply.body as string) : JSON.stringify(reply.body);
 	response.writeHead(reply.status, {
 		'Content-Type': 'application/json; charset=utf-8',
 		'Content-Length': Buffer.byteLength(text),
@@ -250,6 +259,7 @@ export class FakeNexudus {
 	private readonly email: string;
 	private readonly password: string;
 	private readonly tokenTtlSeconds: number;
+	private twoFactorKey: Buffer | undefined;
 	private readonly webhookSecret: string | undefined;
 	private readonly throttle: Throttle;
 	private roles: Set<string>;
@@ -309,6 +319,7 @@ export class FakeNexudus {
 		this.apiAccess = options.apiAccess ?? true;
 		this.tokenTtlSeconds = options.tokenTtlSeconds ?? 604799;
 		this.webhookSecret = options.webhookSecret;
+		this.setTwoFactorSecret(options.twoFactorSecret ?? null);
 		this.throttle = new Throttle(options.throttle);
 		this.textFilterMatch = options.textFilterMatch ?? 'contains';
 		this.entities = new EntityStore({
@@ -491,6 +502,11 @@ export class FakeNexudus {
 		this.roles = new Set(roles);
 	}
 
+	/** Two-factor authentication for the user with this authenticator key (base32); null switches it off. */
+	setTwoFactorSecret(secret: string | null): void {
+		this.twoFactorKey = secret === null ? undefined : parseAuthenticatorSecret(secret);
+	}
+
 	setApiAccess(apiAccess: boolean): void {
 		this.apiAccess = apiAccess;
 	}
@@ -666,10 +682,19 @@ export class FakeNexudus {
 		);
 		if (!admission.admitted) {
 			const seconds = retryAfterSeconds(admission.waitMs);
+			const retryAfter: Record<string, string> = this.throttle.retryAfterHeader
+				? { 'Retry-After': String(seconds) }
+				: {};
+			if (this.throttle.answer === 429) {
+				return json(429, throttleText(admission.waitMs), {
+					'Content-Type': 'text/plain; charset=utf-8',
+					...retryAfter,
+				});
+			}
 			return json(
 				409,
 				{ Message: `Too many requests. Please retry after ${seconds} seconds.` },
-				this.throttle.retryAfterHeader ? { 'Retry-After': String(seconds) } : undefined,
+				retryAfter,
 			);
 		}
 		if (!this.isAuthorized(authorization)) {
@@ -710,6 +735,8 @@ export class FakeNexudus {
 				error_description: 'The user name or password is incorrect.',
 			});
 		}
+		const refusedCode = this.refuseTwoFactorCode(body.value.totp);
+		if (refusedCode) return refusedCode;
 		const token = randomBytes(32).toString('base64url');
 		this.tokens.set(token, Date.now() + this.tokenTtlSeconds * 1000);
 		this.tokensIssued++;
@@ -718,6 +745,18 @@ export class FakeNexudus {
 			token_type: 'bearer',
 			expires_in: this.tokenTtlSeconds,
 		});
+	}
+
+	/** For a user with two-factor authentication: a code of this step or the one before or after. */
+	private refuseTwoFactorCode(code: string | undefined): Reply | undefined {
+		const key = this.twoFactorKey;
+		if (!key) return undefined;
+		if (!code) return json(400, { error: 'invalid_grant', error_description: TOTP_REQUIRED });
+		const stepMs = TOTP_STEP_SECONDS * 1000;
+		const valid = [-1, 0, 1].map((step) => totpCode(key, Date.now() + step * stepMs));
+		return valid.includes(code)
+			? undefined
+			: json(400, { error: 'invalid_grant', error_description: TOTP_REFUSED });
 	}
 
 	private isAuthorized(authorization: string | undefined): boolean {
@@ -957,13 +996,16 @@ export class FakeNexudus {
 		return json(404, { Message: `Unknown control endpoint ${method} ${path}` });
 	}
 
-	/** POST /__control/settings {down?, outage?, roles?, apiAccess?, throttle?}: the setters, for other processes. */
+	/** POST /__control/settings {down?, outage?, roles?, apiAccess?, twoFactorSecret?, throttle?}: the setters, for other processes. */
 	private applySettings(input: Record<string, unknown>): Reply {
 		if (typeof input.down === 'boolean') this.setDown(input.down);
 		if (typeof input.outage === 'number' || input.outage === null) {
 			this.setOutage(input.outage as number | null);
 		}
 		if (typeof input.apiAccess === 'boolean') this.setApiAccess(input.apiAccess);
+		if (typeof input.twoFactorSecret === 'string' || input.twoFactorSecret === null) {
+			this.setTwoFactorSecret(input.twoFactorSecret);
+		}
 		if (Array.isArray(input.roles)) this.setRoles(input.roles.map(String));
 		if (typeof input.throttle === 'boolean' || isPlainObject(input.throttle)) {
 			this.setThrottle(input.throttle as ThrottleSetting);

@@ -20,8 +20,10 @@ const sign = (secret: string) =>
 
 let fake: FakeNexudus;
 let credential: StoredCredential;
-/** How far this test has moved the clock ahead. */
+/** How far this test has moved the monotonic clock ahead (the one the cache measures by). */
 let offset: number;
+/** How far this test has moved the wall clock (Date.now). */
+let wallOffset: number;
 let hookCounter = 0;
 
 beforeAll(async () => {
@@ -37,8 +39,11 @@ beforeEach(() => {
 	if (fake.businesses.length === 0) fake.addBusiness('Downtown Hub');
 	credential = newCredential(fake.url, { webhookSecret: OLD_SECRET });
 	offset = 0;
-	const realNow = Date.now.bind(Date);
-	jest.spyOn(Date, 'now').mockImplementation(() => realNow() + offset);
+	wallOffset = 0;
+	const realNow = performance.now.bind(performance);
+	jest.spyOn(performance, 'now').mockImplementation(() => realNow() + offset);
+	const realWallNow = Date.now.bind(Date);
+	jest.spyOn(Date, 'now').mockImplementation(() => realWallNow() + wallOffset);
 });
 
 afterEach(() => {
@@ -103,6 +108,16 @@ test('after the TTL the secret is read again', async () => {
 	offset += 5000;
 	expect(await credentialReadsDuring(() => deliverSignedWith(trigger, OLD_SECRET))).toBe(1);
 	expect(await credentialReadsDuring(() => deliverSignedWith(trigger, OLD_SECRET))).toBe(0);
+});
+
+test('a wall clock stepped back an hour does not keep the secret past its TTL', async () => {
+	const trigger = newTrigger();
+	await trigger.activate();
+	credential.data.webhookSecret = NEW_SECRET;
+	wallOffset -= 3_600_000;
+	offset += SECRET_TTL_MS;
+	expect(await deliverSignedWith(trigger, NEW_SECRET)).toBe(200);
+	expect(await deliverSignedWith(trigger, OLD_SECRET)).toBe(401);
 });
 
 test('an edited secret applies once the TTL has passed, and the old one stops working', async () => {

@@ -5,11 +5,14 @@ import { NEXUDUS_RATE_LIMITS, currentRateLimits, setRateLimits } from '../../nod
 import {
 	DEFAULT_MAX_RATE_LIMIT_WAIT_SECONDS,
 	MAX_PAGES,
+	MAX_RATE_LIMIT_WAIT_SECONDS,
 	maxRateLimitWaitSeconds,
 	parseRetryAfter,
 	readFailure,
+	throttleWaitOf,
 } from '../../nodes/shared/transport';
 import type { FakeNexudus } from '../fake-nexudus/server';
+import { Throttle, throttleText } from '../fake-nexudus/throttle';
 import { useFakeNexudus } from '../harness/fakeSession';
 import type { StoredCredential } from '../harness/n8n';
 import { executeNode, newCredential } from '../harness/n8n';
@@ -124,6 +127,59 @@ describe('maxRateLimitWaitSeconds', () => {
 	);
 });
 
+describe('maxRateLimitWaitSeconds bound', () => {
+	test('one day is the most: a timer cannot wait past about 24.8 days', () => {
+		expect(maxRateLimitWaitSeconds(MAX_RATE_LIMIT_WAIT_SECONDS)).toBe(86_400);
+		expect(() => maxRateLimitWaitSeconds(2_200_000)).toThrow(
+			'"Max Wait for Rate Limit (Seconds)" is 2200000: the most it can be is 86400 (one day)',
+		);
+	});
+});
+
+describe('throttleWaitOf', () => {
+	test.each([
+		['409 with Retry-After', { status: 409, retryAfterMs: 2000 }, 2000],
+		['429 with Retry-After', { status: 429, retryAfterMs: 1000, data: 'Wait 9 seconds' }, 1000],
+		[
+			'429 saying "Wait N seconds"',
+			{ status: 429, data: 'Too many requests. Wait 2.5 seconds.' },
+			2750,
+		],
+		['429 in any case', { status: 429, data: 'PLEASE WAIT 3 SECONDS' }, 3250],
+		['409 with the wait in Message', { status: 409, data: { Message: 'Wait 1 second' } }, 1250],
+		['409 without a wait', { status: 409, data: { Message: 'Too many requests' } }, undefined],
+		['429 without a body (n8n 1.x error)', { status: 429 }, undefined],
+		['400 saying wait', { status: 400, data: 'Wait 3 seconds' }, null],
+		['a network failure', { networkCode: 'ECONNRESET' }, null],
+	])('%s', (_, failure, expected) => {
+		expect(throttleWaitOf(failure)).toBe(expected);
+	});
+});
+
+describe("the fake's throttle, which the tests below rely on", () => {
+	const unlimited = { minIntervalMs: 0, perMinute: 1e6, writesPerMinute: 1e6, windowMs: 100 };
+
+	test('holds at most perHour requests in any hour, and says when the oldest leaves it', () => {
+		const throttle = new Throttle({ ...unlimited, perHour: 2, hourMs: 1000 });
+		expect(throttle.admit(false, 0)).toEqual({ admitted: true });
+		expect(throttle.admit(true, 400)).toEqual({ admitted: true });
+		expect(throttle.admit(false, 900)).toEqual({ admitted: false, waitMs: 100 });
+		expect(throttle.admit(false, 1001)).toEqual({ admitted: true });
+	});
+
+	test('by default the hour is 60 windows and holds 5,000 requests', () => {
+		const throttle = new Throttle({ ...unlimited, windowMs: 1 });
+		for (let n = 0; n < 5000; n++) expect(throttle.admit(false, n / 100).admitted).toBe(true);
+		expect(throttle.admit(false, 50)).toEqual({ admitted: false, waitMs: 10 });
+	});
+
+	test('answers 429 with the wait in words when told to', () => {
+		expect(new Throttle({ answer: 429 }).answer).toBe(429);
+		expect(new Throttle(true).answer).toBe(409);
+		expect(throttleText(2901)).toBe('Too many requests. Wait 2.91 seconds before trying again.');
+	});
+});
+
 describe('against the fake Nexudus', () => {
 	const suite = useFakeNexudus();
 	let fake: FakeNexudus;
@@ -179,6 +235,22 @@ describe('against the fake Nexudus', () => {
 		...parameters,
 	});
 
+	/** `count` Gets of one new webhook, one per item, each answered with it; the requests sent. */
+	async function getsOfOneHook(count: number) {
+		const hook = fake.addWebHook({
+			BusinessId: locationId,
+			Name: 'A',
+			Action: 3,
+			URL: 'https://a.example.com',
+		});
+		const items = await run(
+			{ resource: 'webHook', operation: 'get', webHookId: String(hook.Id) },
+			Array.from({ length: count }, () => ({ json: {} })),
+		);
+		expect(items.map((item) => item.json.Id)).toEqual(Array.from({ length: count }, () => hook.Id));
+		return sysRequests();
+	}
+
 	/** One Update per item, renaming the webhook whose id the item holds. */
 	function updateRun(ids: number[]) {
 		return run(
@@ -206,7 +278,7 @@ describe('against the fake Nexudus', () => {
 		});
 
 		test('stops at a hard cap with a named error when TotalPages keeps growing too', async () => {
-			setRateLimits({ minIntervalMs: 0, perWindow: 1e6, writesPerWindow: 1e6 });
+			setRateLimits({ minIntervalMs: 0, perWindow: 1e6, writesPerWindow: 1e6, perHour: 1e6 });
 			fake.seedWebHooks(2, locationId);
 			fake.setPagingLie('endless');
 			const error = await runFailing(getAll({ returnAll: true }));
@@ -255,23 +327,139 @@ describe('against the fake Nexudus', () => {
 			expect(answer.headers.get('retry-after')).toBeNull();
 			fake.reset();
 			setRateLimits({ ...TEST_CLOCK, windowMs }); // and forget the request above
-			const hook = fake.addWebHook({
-				BusinessId: locationId,
-				Name: 'A',
-				Action: 3,
-				URL: 'https://a.example.com',
-			});
-
-			const items = await run(
-				{ resource: 'webHook', operation: 'get', webHookId: String(hook.Id) },
-				Array.from({ length: 4 }, () => ({ json: {} })),
-			);
-			expect(items.map((item) => item.json.Id)).toEqual([hook.Id, hook.Id, hook.Id, hook.Id]);
-			const statuses = sysRequests().map((request) => request.status);
-			expect(statuses).toEqual([200, 200, 200, 409, 200]);
+			const requests = await getsOfOneHook(4);
+			expect(requests.map((request) => request.status)).toEqual([200, 200, 200, 409, 200]);
 			// The retry went once the first request had left Nexudus's window, not one guess later.
-			const [firstAccepted, , , , retry] = sysRequests();
+			const [firstAccepted, , , , retry] = requests;
 			expect(retry.at - firstAccepted.at).toBeGreaterThanOrEqual(windowMs);
+		});
+
+		test('a 429 saying "Wait N seconds" (no Retry-After) is waited out for the time it says', async () => {
+			// The pacer believes in a 10 s window, so a guess from it would wait about 10 s.
+			setRateLimits({ ...TEST_CLOCK, windowMs: 10_000, perWindow: 1e6, writesPerWindow: 1e6 });
+			fake.setThrottle({
+				minIntervalMs: 0,
+				perMinute: 3,
+				windowMs: 1500,
+				retryAfterHeader: false,
+				answer: 429,
+			});
+			const answer = await fetchWithoutPacing(4);
+			expect(answer.status).toBe(429);
+			expect(answer.headers.get('retry-after')).toBeNull();
+			expect(await answer.text()).toMatch(/^Too many requests\. Wait \d+(\.\d+)? seconds/);
+			fake.reset();
+			setRateLimits({ ...TEST_CLOCK, windowMs: 10_000, perWindow: 1e6, writesPerWindow: 1e6 });
+			const requests = await getsOfOneHook(4);
+			expect(requests.map((request) => request.status)).toEqual([200, 200, 200, 429, 200]);
+			const [, , , throttledRequest, retry] = requests;
+			// It waited what the text said, plus the live client's 0.25 s, and not the pacer's guess.
+			expect(retry.at - throttledRequest.at).toBeGreaterThanOrEqual(250);
+			expect(retry.at - throttledRequest.at).toBeLessThan(3000);
+		});
+
+		test('a 429 whose text asks for longer than the credential allows is a named error at once', async () => {
+			fake.setThrottle({
+				minIntervalMs: 0,
+				perMinute: 1,
+				windowMs: 10_000,
+				retryAfterHeader: false,
+				answer: 429,
+			});
+			credential = newCredential(fake.url, { maxRateLimitWait: 2 });
+			const started = Date.now();
+			const error = await runFailing(getAll({ returnAll: false, limit: 1 }), [
+				{ json: {} },
+				{ json: {} },
+			]);
+			expect(error.message).toMatch(
+				/^Nexudus rate limit: the wait Nexudus asked for \(HTTP 429\) needs a wait of 10(\.\d)? s, more than the 2 s allowed$/,
+			);
+			expect(Date.now() - started).toBeLessThan(2000);
+			expect(sysRequests().filter((request) => request.status === 429)).toHaveLength(1);
+		});
+
+		test('a Max Wait of 0 still lets Create and Update through: the 100 ms spacing never counts', async () => {
+			setRateLimits({ ...TEST_CLOCK, minIntervalMs: 100 });
+			fake.setThrottle({ minIntervalMs: 100, perMinute: 1e6, writesPerMinute: 1e6 });
+			credential = newCredential(fake.url, { maxRateLimitWait: 0 });
+			const [created] = await run({
+				resource: 'webHook',
+				operation: 'create',
+				location: { __rl: true, mode: 'id', value: String(locationId) },
+				name: 'Spaced',
+				event: 3,
+				url: 'https://hooks.example.com/members',
+				additionalFields: {},
+			});
+			const [updated] = await run({
+				resource: 'webHook',
+				operation: 'update',
+				webHookId: String(created.json.Id),
+				updateFields: { name: 'Spaced again' },
+			});
+			expect(updated.json.Name).toBe('Spaced again');
+			expect(fake.webhooks.get(created.json.Id as number)?.Name).toBe('Spaced again');
+			const requests = sysRequests();
+			expect(requests.length).toBeGreaterThanOrEqual(5);
+			expect(requests.every((request) => request.status === 200)).toBe(true);
+		});
+
+		test('a Max Wait above one day is a named error before anything is sent', async () => {
+			credential = newCredential(fake.url, { maxRateLimitWait: 3_000_000 });
+			const error = await runFailing(getAll({ returnAll: false, limit: 1 }));
+			expect(error.message).toBe(
+				'"Max Wait for Rate Limit (Seconds)" is 3000000: the most it can be is 86400 (one day)',
+			);
+			expect(sysRequests()).toHaveLength(0);
+		});
+
+		test('a wall clock stepped back an hour does not hold the next requests', async () => {
+			await run(getAll({ returnAll: false, limit: 1 }));
+			const wallNow = Date.now.bind(Date);
+			const spy = jest.spyOn(Date, 'now').mockImplementation(() => wallNow() - 3_600_000);
+			try {
+				const started = performance.now();
+				const items = await run(getAll({ returnAll: false, limit: 1 }), [
+					{ json: {} },
+					{ json: {} },
+					{ json: {} },
+				]);
+				expect(items).toHaveLength(0);
+				expect(sysRequests()).toHaveLength(4);
+				expect(performance.now() - started).toBeLessThan(2000);
+			} finally {
+				spy.mockRestore();
+			}
+		});
+
+		test('the hourly cap is paced: a job longer than the hour allows never stalls nor meets a 409', async () => {
+			// An "hour" of 1.5 s holding 20 requests; a Max Wait of 1 s, less than the hour's 1.5 s.
+			const hourMs = 1500;
+			setRateLimits({
+				minIntervalMs: 0,
+				windowMs: 100,
+				perWindow: 1e6,
+				writesPerWindow: 1e6,
+				perHour: 20,
+				windowsPerHour: hourMs / 100,
+			});
+			fake.setThrottle({
+				minIntervalMs: 0,
+				windowMs: 100,
+				perMinute: 1e6,
+				writesPerMinute: 1e6,
+				perHour: 20,
+				hourMs,
+			});
+			credential = newCredential(fake.url, { maxRateLimitWait: 1 });
+			const started = Date.now();
+			const requests = await getsOfOneHook(60);
+			expect(throttled()).toHaveLength(0);
+			// 60 requests at 20 an hour cannot end before two hours have passed since the first.
+			expect(Date.now() - started).toBeGreaterThanOrEqual(2 * hourMs);
+			const gaps = requests.slice(1).map((request, index) => request.at - requests[index].at);
+			expect(Math.max(...gaps)).toBeLessThan(400);
 		});
 
 		/** Sends `count` GETs straight to the fake (no transport) and answers the last. */
@@ -341,7 +529,7 @@ describe('against the fake Nexudus', () => {
 				{ json: {} },
 			]);
 			expect(error.message).toBe(
-				"Nexudus rate limit: Nexudus's Retry-After (HTTP 409) needs a wait of 10 s, more than the 2 s allowed",
+				'Nexudus rate limit: the wait Nexudus asked for (HTTP 409) needs a wait of 10 s, more than the 2 s allowed',
 			);
 			expect(Date.now() - started).toBeLessThan(2000);
 			expect(throttled()).toHaveLength(1);
