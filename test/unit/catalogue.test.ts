@@ -109,7 +109,8 @@ describe('description', () => {
 
 	test('Customer, Invoice and Location cannot be deleted; Invoice and Location not created', () => {
 		expect(operationsOf('customer')).not.toContain('delete');
-		expect(operationsOf('invoice')).toEqual(['get', 'getAll', 'update']);
+		// real code runs invoice commands (PAY_COWORKER_INVOICE_MANUAL), so Run Command is offered
+		expect(operationsOf('invoice')).toEqual(['get', 'getAll', 'runCommand', 'update']);
 		expect(operationsOf('location')).toEqual(['get', 'getAll', 'update']);
 		expect(operationsOf('booking')).toContain('runCommand');
 		expect(operationsOf('customerNote')).not.toContain('runCommand');
@@ -153,23 +154,15 @@ describe('description', () => {
 	test('Booking Create: required fields at the top, typed; others under Additional Fields', () => {
 		const create = shownFor('booking', 'create');
 		const top = create.filter((property) => property.required);
+		// Real booking creates send neither Repeats nor WhichBookingsToUpdate: they are not required.
 		expect(top.map((property) => [property.name, property.type])).toEqual([
 			['ResourceId', 'resourceLocator'],
 			['FromTime', 'dateTime'],
 			['ToTime', 'dateTime'],
-			['Repeats', 'options'],
-			['WhichBookingsToUpdate', 'options'],
 		]);
 		const resource = top[0];
 		expect(resource.modes?.map((mode) => mode.name)).toEqual(['list', 'id']);
 		expect(resource.modes?.[0].typeOptions?.searchListMethod).toBe('searchResources');
-		expect(top[3].options).toEqual(expect.arrayContaining([{ name: 'Weekly', value: 2 }]));
-		// Left as they are, the choices must be harmless: never "Delete All Bookings".
-		expect(top[4].default).toBe(1);
-		expect(top[4].options).toEqual(
-			expect.arrayContaining([{ name: 'Update This Booking Only', value: 1 }]),
-		);
-		expect(top[3].description).toContain('only when Repeat Booking is on');
 
 		const additional = create.find((property) => property.name === 'additionalFields')!;
 		const byName = new Map(
@@ -180,6 +173,16 @@ describe('description', () => {
 			type: 'resourceLocator',
 		});
 		expect(byName.get('Tentative')?.type).toBe('boolean');
+		const repeats = byName.get('Repeats')!;
+		expect(repeats.type).toBe('options');
+		expect(repeats.options).toEqual(expect.arrayContaining([{ name: 'Weekly', value: 2 }]));
+		expect(repeats.description).toContain('only when Repeat Booking is on');
+		// Chosen without a look, the choice must be harmless: never "Delete All Bookings".
+		const which = byName.get('WhichBookingsToUpdate')!;
+		expect(which.default).toBe(1);
+		expect(which.options).toEqual(
+			expect.arrayContaining([{ name: 'Update This Booking Only', value: 1 }]),
+		);
 		expect(byName.get('RepeatUntil')?.type).toBe('dateTime');
 		expect(byName.has('ResourceId')).toBe(false);
 		const products = byName.get('BookingProducts')!;
@@ -273,7 +276,7 @@ describe('filters are checked before any request', () => {
 
 	test('an unknown filter is a named error with the nearest names', () => {
 		expect(failure(() => buildQuery(check(), target('Booking'), { Booking_Resorce: 5 }))).toBe(
-			'Filters: "Booking_Resorce" is not a filter of Booking; nearest: Booking_Resource, Booking_Coworker, Booking_Reminded',
+			'Filters: "Booking_Resorce" is not a filter of Booking; nearest: Booking_Resource, Booking_Coworker, Booking_Invoiced',
 		);
 	});
 
@@ -292,31 +295,31 @@ describe('filters are checked before any request', () => {
 
 describe('unconfirmed filters are checked against the rows Nexudus returns', () => {
 	test('a row that contradicts an unconfirmed equality filter means Nexudus ignored it', () => {
-		// Booking_Reminded and Booking_FloorPlanDesk are derived names the docs do not confirm.
+		// Business_PassportOnly and ExtraService_ReducedTaxRate are derived names no source confirms.
 		expect(
 			failure(() =>
-				checkFiltersApplied(check(), target('Booking'), { Booking_Reminded: true }, [
-					{ Id: 1, Reminded: true },
-					{ Id: 2, Reminded: false },
+				checkFiltersApplied(check(), target('Business'), { Business_PassportOnly: true }, [
+					{ Id: 1, PassportOnly: true },
+					{ Id: 2, PassportOnly: false },
 				]),
 			),
 		).toMatch(
-			/^Filters > Reminded \(Booking_Reminded\): Nexudus answered with records whose Reminded is not true \(e.g. ID 2\)/,
+			/^Filters > Passport Only \(Business_PassportOnly\): Nexudus answered with records whose PassportOnly is not true \(e.g. ID 2\)/,
 		);
 		expect(
 			failure(() =>
-				checkFiltersApplied(check(), target('Booking'), { Booking_FloorPlanDesk: 7 }, [
-					{ Id: 3, FloorPlanDeskId: 8 },
+				checkFiltersApplied(check(), target('ExtraService'), { ExtraService_ReducedTaxRate: 7 }, [
+					{ Id: 3, ReducedTaxRateId: 8 },
 				]),
 			),
-		).toMatch(/FloorPlanDeskId is not 7/);
+		).toMatch(/ReducedTaxRateId is not 7/);
 	});
 
 	test('matching rows, confirmed filters and rows without the field pass', () => {
 		const booking = target('Booking');
 		expect(() =>
-			checkFiltersApplied(check(), booking, { Booking_Reminded: true }, [
-				{ Id: 1, Reminded: true },
+			checkFiltersApplied(check(), target('Business'), { Business_PassportOnly: true }, [
+				{ Id: 1, PassportOnly: true },
 			]),
 		).not.toThrow();
 		// Booking_Tentative is confirmed by the docs: Nexudus's own semantics are trusted.
@@ -327,7 +330,9 @@ describe('unconfirmed filters are checked against the rows Nexudus returns', () 
 		).not.toThrow();
 		// List rows are partial: a row without the field says nothing.
 		expect(() =>
-			checkFiltersApplied(check(), booking, { Booking_Reminded: true }, [{ Id: 1 }]),
+			checkFiltersApplied(check(), target('Business'), { Business_PassportOnly: true }, [
+				{ Id: 1 },
+			]),
 		).not.toThrow();
 	});
 });
