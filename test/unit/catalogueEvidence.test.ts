@@ -148,6 +148,21 @@ describe('renames keep the old name (for saved workflows)', () => {
 		);
 	});
 
+	test('names withdrawn because no live record has them are listed, and not offered', () => {
+		const booking = findEntity('Booking')!;
+		expect(booking.withdrawnFilters).toContain('Booking_Reminded');
+		expect(booking.withdrawnFields).toContain('Reminded');
+		const offered = allEntities().flatMap((entity) => [
+			...(entity.withdrawnFields ?? []).filter((name) =>
+				entity.fields.some((field) => field.field === name),
+			),
+			...(entity.withdrawnFilters ?? []).filter((param) =>
+				entity.filters.some((filter) => filter.param === param),
+			),
+		]);
+		expect(offered).toEqual([]);
+	});
+
 	test('no old name is still offered beside its new one', () => {
 		const doubled = allEntities().flatMap((entity) => {
 			const fields = new Set(entity.fields.map((field) => field.field));

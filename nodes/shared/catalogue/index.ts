@@ -97,6 +97,12 @@ export interface CatalogueEntity {
 	fields: CatalogueField[];
 	/** Properties a record carries that Nexudus computes or copies: output only, never sent. */
 	readOnly?: string[];
+	/**
+	 * Field names and filter parameters earlier versions offered that no live record has: a saved
+	 * workflow that still uses one should fail with a clear error, not silently lose it.
+	 */
+	withdrawnFields?: string[];
+	withdrawnFilters?: string[];
 	children: CatalogueChild[];
 	enums?: Record<string, Record<string, string>>;
 }
