@@ -103,7 +103,7 @@ describe('the Nexudus node manages records in n8n', () => {
 		expect(customer).toMatchObject({
 			FullName: 'E2E Member',
 			Email: 'e2e.member@example.com',
-			City: 'Leeds',
+			CityName: 'Leeds',
 			CountryId: Number(ids.COUNTRY_ID),
 		});
 		expect(outputOf(execution, 'Get customer')).toEqual([stored('Coworker', customer.Id)]);

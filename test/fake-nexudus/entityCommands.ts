@@ -2,13 +2,15 @@
  * Entity commands (`GET {path}/commands`, `POST {path}/runcommand`). Nexudus documents neither the keys
  * nor the list's shape, so these are the fake's own: one generic command for every entity with
  * commands, plus a few that flip a flag and fail (in-band, HTTP 200) when the flag is already set.
- * COWORKER_PIN_REMINDER is a key seen in third-party code.
+ * COWORKER_PIN_REMINDER is a key seen in third-party code; PAY_COWORKER_INVOICE_MANUAL (parameter
+ * 'Payment Method', an ePaymentProvider value) is how real code marks an invoice paid (lintaba/laravel-nexudus).
  */
 export type StoredRecord = Record<string, unknown> & { Id: number };
 
 export interface CommandParameter {
 	Name: string;
-	Type: 'string' | 'int' | 'bool';
+	/** A scalar, or the Nexudus enum type real clients send (`ePaymentProvider`). */
+	Type: 'string' | 'int' | 'bool' | 'ePaymentProvider';
 	Required: boolean;
 }
 
@@ -97,6 +99,21 @@ const SPECIFIC: Record<string, CommandDefinition[]> = {
 			true,
 			'The visitor has already arrived.',
 		),
+	],
+	CoworkerInvoice: [
+		{
+			Key: 'PAY_COWORKER_INVOICE_MANUAL',
+			Name: 'Mark as paid',
+			Parameters: [{ Name: 'Payment Method', Type: 'ePaymentProvider', Required: true }],
+			run: (record, parameters) => {
+				if (!/^\d+$/.test(String(parameters['Payment Method'])))
+					return 'Payment Method is not a payment provider.';
+				if (record.Paid === true) return 'The invoice is already paid.';
+				record.Paid = true;
+				record.PaidOn = new Date().toISOString().replace(/\.\d{3}Z$/, 'Z');
+				return undefined;
+			},
+		},
 	],
 	CoworkerDelivery: [
 		flagCommand(

@@ -171,10 +171,15 @@ function writableFields(
 ): { byName: Map<string, FieldSchema>; companions: Map<string, ListCompanion> } {
 	const byName = new Map<string, FieldSchema>();
 	const fieldNames = new Set([...entry.create, ...entry.update].map((field) => field.field));
+	// a list only Nexudus writes (e.g. a team's TeamMembers, judged read-only) still has companions
+	const lists = new Set([
+		...fieldNames,
+		...(entry.readOnlyProperties ?? []).map((property) => property.name),
+	]);
 	const companions = new Map<string, ListCompanion>();
 	for (const name of fieldNames) {
 		const match = /^(Added|Removed)(.+)$/.exec(name);
-		if (match && fieldNames.has(match[2]))
+		if (match && lists.has(match[2]))
 			companions.set(name, { list: match[2], mode: match[1] === 'Added' ? 'add' : 'remove' });
 	}
 	const addField = (field: CatalogueEntity['create'][number], verb: 'create' | 'update') => {
@@ -288,8 +293,19 @@ export function buildSchema(entry: CatalogueEntity, served: ReadonlySet<string>)
 	};
 
 	const readOnly: EntitySchema['readOnly'] = [];
+	const derivedReadOnly: DerivedProperty[] = [];
+	// what the evidence judged computed or copied: a navigation name is read from its record, the rest kept
+	for (const property of entry.readOnlyProperties ?? []) {
+		if (own.has(property.name)) continue;
+		const navigation = derive(property.name);
+		if (navigation) derivedReadOnly.push(navigation);
+		else readOnly.push({ name: property.name, ...valueType(property.type) });
+		own.add(property.name);
+	}
 	const filters = searchFilters(entry, byName, own, readOnly, derive);
-	const derived = new Map<string, DerivedProperty>();
+	const derived = new Map<string, DerivedProperty>(
+		derivedReadOnly.map((navigation) => [navigation.name, navigation]),
+	);
 	for (const filter of filters)
 		if (filter.derived) derived.set(filter.derived.name, filter.derived);
 	// key fields are what a record is shown by: navigation names (CoworkerFullName) or read-only values

@@ -134,8 +134,11 @@ export function generateRecord(
 	const lookups = LOOKUPS[entity];
 	if (lookups) return { ...lookups[n % lookups.length] };
 	const values: Record<string, unknown> = {};
-	for (const field of store.schema(entity).fields) {
-		if (!field.onCreate || !(field.requiredOnCreate || SHOWN.has(field.name))) continue;
+	const schema = store.schema(entity);
+	// records only Nexudus creates (invoices) are filled from what an update may carry
+	const writable = (field: FieldSchema) => field.onCreate || !schema.verbs.has('create');
+	for (const field of schema.fields) {
+		if (!writable(field) || !(field.requiredOnCreate || SHOWN.has(field.name))) continue;
 		const value = fieldValue(store, entity, field, n, businessId);
 		if (value !== undefined) values[field.name] = value;
 	}

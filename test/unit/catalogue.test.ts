@@ -109,7 +109,8 @@ describe('description', () => {
 
 	test('Customer, Invoice and Location cannot be deleted; Invoice and Location not created', () => {
 		expect(operationsOf('customer')).not.toContain('delete');
-		expect(operationsOf('invoice')).toEqual(['get', 'getAll', 'update']);
+		// real code runs invoice commands (PAY_COWORKER_INVOICE_MANUAL), so Run Command is offered
+		expect(operationsOf('invoice')).toEqual(['get', 'getAll', 'runCommand', 'update']);
 		expect(operationsOf('location')).toEqual(['get', 'getAll', 'update']);
 		expect(operationsOf('booking')).toContain('runCommand');
 		expect(operationsOf('customerNote')).not.toContain('runCommand');
@@ -153,23 +154,15 @@ describe('description', () => {
 	test('Booking Create: required fields at the top, typed; others under Additional Fields', () => {
 		const create = shownFor('booking', 'create');
 		const top = create.filter((property) => property.required);
+		// Real booking creates send neither Repeats nor WhichBookingsToUpdate: they are not required.
 		expect(top.map((property) => [property.name, property.type])).toEqual([
 			['ResourceId', 'resourceLocator'],
 			['FromTime', 'dateTime'],
 			['ToTime', 'dateTime'],
-			['Repeats', 'options'],
-			['WhichBookingsToUpdate', 'options'],
 		]);
 		const resource = top[0];
 		expect(resource.modes?.map((mode) => mode.name)).toEqual(['list', 'id']);
 		expect(resource.modes?.[0].typeOptions?.searchListMethod).toBe('searchResources');
-		expect(top[3].options).toEqual(expect.arrayContaining([{ name: 'Weekly', value: 2 }]));
-		// Left as they are, the choices must be harmless: never "Delete All Bookings".
-		expect(top[4].default).toBe(1);
-		expect(top[4].options).toEqual(
-			expect.arrayContaining([{ name: 'Update This Booking Only', value: 1 }]),
-		);
-		expect(top[3].description).toContain('only when Repeat Booking is on');
 
 		const additional = create.find((property) => property.name === 'additionalFields')!;
 		const byName = new Map(
@@ -180,6 +173,16 @@ describe('description', () => {
 			type: 'resourceLocator',
 		});
 		expect(byName.get('Tentative')?.type).toBe('boolean');
+		const repeats = byName.get('Repeats')!;
+		expect(repeats.type).toBe('options');
+		expect(repeats.options).toEqual(expect.arrayContaining([{ name: 'Weekly', value: 2 }]));
+		expect(repeats.description).toContain('only when Repeat Booking is on');
+		// Chosen without a look, the choice must be harmless: never "Delete All Bookings".
+		const which = byName.get('WhichBookingsToUpdate')!;
+		expect(which.default).toBe(1);
+		expect(which.options).toEqual(
+			expect.arrayContaining([{ name: 'Update This Booking Only', value: 1 }]),
+		);
 		expect(byName.get('RepeatUntil')?.type).toBe('dateTime');
 		expect(byName.has('ResourceId')).toBe(false);
 		const products = byName.get('BookingProducts')!;
@@ -273,7 +276,7 @@ describe('filters are checked before any request', () => {
 
 	test('an unknown filter is a named error with the nearest names', () => {
 		expect(failure(() => buildQuery(check(), target('Booking'), { Booking_Resorce: 5 }))).toBe(
-			'Filters: "Booking_Resorce" is not a filter of Booking; nearest: Booking_Resource, Booking_Coworker, Booking_Reminded',
+			'Filters: "Booking_Resorce" is not a filter of Booking; nearest: Booking_Resource, Booking_Coworker, Booking_Invoiced',
 		);
 	});
 
@@ -292,31 +295,31 @@ describe('filters are checked before any request', () => {
 
 describe('unconfirmed filters are checked against the rows Nexudus returns', () => {
 	test('a row that contradicts an unconfirmed equality filter means Nexudus ignored it', () => {
-		// Booking_Reminded and Booking_FloorPlanDesk are derived names the docs do not confirm.
+		// Business_PassportOnly and ExtraService_ReducedTaxRate are derived names no source confirms.
 		expect(
 			failure(() =>
-				checkFiltersApplied(check(), target('Booking'), { Booking_Reminded: true }, [
-					{ Id: 1, Reminded: true },
-					{ Id: 2, Reminded: false },
+				checkFiltersApplied(check(), target('Business'), { Business_PassportOnly: true }, [
+					{ Id: 1, PassportOnly: true },
+					{ Id: 2, PassportOnly: false },
 				]),
 			),
 		).toMatch(
-			/^Filters > Reminded \(Booking_Reminded\): Nexudus answered with records whose Reminded is not true \(e.g. ID 2, which holds false\)/,
+			/^Filters > Passport Only \(Business_PassportOnly\): Nexudus answered with records whose PassportOnly is not true \(e.g. ID 2, which holds false\)/,
 		);
 		expect(
 			failure(() =>
-				checkFiltersApplied(check(), target('Booking'), { Booking_FloorPlanDesk: 7 }, [
-					{ Id: 3, FloorPlanDeskId: 8 },
+				checkFiltersApplied(check(), target('ExtraService'), { ExtraService_ReducedTaxRate: 7 }, [
+					{ Id: 3, ReducedTaxRateId: 8 },
 				]),
 			),
-		).toMatch(/FloorPlanDeskId is not 7/);
+		).toMatch(/ReducedTaxRateId is not 7/);
 	});
 
 	test('matching rows and confirmed filters pass', () => {
 		const booking = target('Booking');
 		expect(() =>
-			checkFiltersApplied(check(), booking, { Booking_Reminded: true }, [
-				{ Id: 1, Reminded: true },
+			checkFiltersApplied(check(), target('Business'), { Business_PassportOnly: true }, [
+				{ Id: 1, PassportOnly: true },
 			]),
 		).not.toThrow();
 		// Booking_Tentative is confirmed by the docs: Nexudus's own semantics are trusted.
@@ -327,7 +330,7 @@ describe('unconfirmed filters are checked against the rows Nexudus returns', () 
 		).not.toThrow();
 		// No rows: nothing was widened.
 		expect(() =>
-			checkFiltersApplied(check(), booking, { Booking_Reminded: true }, []),
+			checkFiltersApplied(check(), target('Business'), { Business_PassportOnly: true }, []),
 		).not.toThrow();
 	});
 
@@ -335,51 +338,53 @@ describe('unconfirmed filters are checked against the rows Nexudus returns', () 
 		// List rows are partial: a row without the field cannot confirm the filter.
 		expect(
 			failure(() =>
-				checkFiltersApplied(check(), target('Booking'), { Booking_Reminded: true }, [{ Id: 1 }]),
+				checkFiltersApplied(check(), target('Business'), { Business_PassportOnly: true }, [
+					{ Id: 1 },
+				]),
 			),
 		).toMatch(
-			/^Filters > Reminded \(Booking_Reminded\): the catalogue's name for this filter is not confirmed, and the rows Nexudus answered do not carry Reminded \(e.g. ID 1\)/,
+			/^Filters > Passport Only \(Business_PassportOnly\): the catalogue's name for this filter is not confirmed, and the rows Nexudus answered do not carry PassportOnly \(e.g. ID 1\)/,
 		);
 	});
 
 	test('text filters must be contained in the rows, date and number ranges must hold', () => {
-		const booking = target('Booking');
-		// Booking_GoogleEventId (text) and Booking_FromTimeLocal (a date range) are unconfirmed.
-		const text = { Booking_GoogleEventId: 'abc' };
+		const business = target('Business');
+		// Business_State (text) and Business_PreAuthProcessedOn (a date range) are unconfirmed.
+		const text = { Business_State: 'abc' };
 		expect(() =>
-			checkFiltersApplied(check(), booking, text, [{ Id: 1, GoogleEventId: 'x-ABC-y' }]),
+			checkFiltersApplied(check(), business, text, [{ Id: 1, State: 'x-ABC-y' }]),
 		).not.toThrow();
 		expect(
 			failure(() =>
-				checkFiltersApplied(check(), booking, text, [
-					{ Id: 1, GoogleEventId: 'abc' },
-					{ Id: 2, GoogleEventId: 'other' },
+				checkFiltersApplied(check(), business, text, [
+					{ Id: 1, State: 'abc' },
+					{ Id: 2, State: 'other' },
 				]),
 			),
 		).toMatch(
-			/whose GoogleEventId is not a text containing "abc" \(e.g. ID 2, which holds "other"\)/,
+			/whose State is not a text containing "abc" \(e.g. ID 2, which holds "other"\)/,
 		);
 		const range = {
-			from_Booking_FromTimeLocal: '2025-01-01T00:00',
-			to_Booking_FromTimeLocal: '2025-01-31T23:59',
+			from_Business_PreAuthProcessedOn: '2025-01-01T00:00',
+			to_Business_PreAuthProcessedOn: '2025-01-31T23:59',
 		};
 		expect(() =>
-			checkFiltersApplied(check(), booking, range, [
-				{ Id: 1, FromTimeLocal: '2025-01-01T00:00:00Z' },
-				{ Id: 2, FromTimeLocal: '2025-01-31T23:59:30' },
+			checkFiltersApplied(check(), business, range, [
+				{ Id: 1, PreAuthProcessedOn: '2025-01-01T00:00:00Z' },
+				{ Id: 2, PreAuthProcessedOn: '2025-01-31T23:59:30' },
 			]),
 		).not.toThrow();
 		expect(
 			failure(() =>
-				checkFiltersApplied(check(), booking, range, [
-					{ Id: 1, FromTimeLocal: '2025-01-15T10:00:00Z' },
-					{ Id: 2, FromTimeLocal: '2025-02-01T00:00:00Z' },
+				checkFiltersApplied(check(), business, range, [
+					{ Id: 1, PreAuthProcessedOn: '2025-01-15T10:00:00Z' },
+					{ Id: 2, PreAuthProcessedOn: '2025-02-01T00:00:00Z' },
 				]),
 			),
-		).toMatch(/whose FromTimeLocal is not "2025-01-31T23:59" or earlier \(e.g. ID 2/);
+		).toMatch(/whose PreAuthProcessedOn is not "2025-01-31T23:59" or earlier \(e.g. ID 2/);
 		expect(
-			failure(() => checkFiltersApplied(check(), booking, range, [{ Id: 3, FromTimeLocal: null }])),
-		).toMatch(/FromTimeLocal is not "2025-01-01T00:00" or later/);
+			failure(() => checkFiltersApplied(check(), business, range, [{ Id: 3, PreAuthProcessedOn: null }])),
+		).toMatch(/PreAuthProcessedOn is not "2025-01-01T00:00" or later/);
 	});
 });
 

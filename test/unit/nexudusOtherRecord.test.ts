@@ -288,30 +288,31 @@ describe('editor methods read the bundled catalogue', () => {
 
 describe('a filter Nexudus ignores', () => {
 	test('an unconfirmed filter whose rows do not match is an error, not a wrong answer', async () => {
-		const [reminded, notReminded] = session.fake.seed('Booking', 2, session.locationId);
-		const live = (id: number) => session.fake.entities.records('Booking').find((r) => r.Id === id)!;
-		live(reminded.Id).Reminded = true;
-		live(notReminded.Id).Reminded = false;
-		const parameters = {
-			resource: 'booking',
-			operation: 'getAll',
+		// ExtraService_PerNightPricing is a derived name no source confirms (ExtraService has no live record).
+		const [perNight, perHour] = session.fake.seed('ExtraService', 2, session.locationId);
+		const live = (id: number) =>
+			session.fake.entities.records('ExtraService').find((r) => r.Id === id)!;
+		live(perNight.Id).PerNightPricing = true;
+		live(perHour.Id).PerNightPricing = false;
+		const parameters = other('ExtraService', 'getAll', {
 			returnAll: true,
-			filters: { Booking_Reminded: true },
-		};
+			filterPairs: { filter: [{ name: 'ExtraService_PerNightPricing', value: 'true' }] },
+		});
 		const matching = await run(parameters);
-		expect(matching.map((item) => item.json.Reminded)).not.toContain(false);
-		expect(matching.map((item) => item.json.Id)).toContain(reminded.Id);
+		expect(matching.map((item) => item.json.PerNightPricing)).not.toContain(false);
+		expect(matching.map((item) => item.json.Id)).toContain(perNight.Id);
 
 		// As Nexudus does with a query parameter it does not know: answer every record.
 		const search = session.fake.entities.search.bind(session.fake.entities);
-		const spy = jest
-			.spyOn(session.fake.entities, 'search')
-			.mockImplementation((entity, query) =>
-				search(entity, { ...query, Booking_Reminded: undefined as unknown as string }),
-			);
+		const spy = jest.spyOn(session.fake.entities, 'search').mockImplementation((entity, query) =>
+			search(entity, {
+				...query,
+				ExtraService_PerNightPricing: undefined as unknown as string,
+			}),
+		);
 		afterTest.push(() => spy.mockRestore());
 		expect(await failure(parameters)).toMatch(
-			/^Filters > Reminded \(Booking_Reminded\): Nexudus answered with records whose Reminded is not true/,
+			/\(ExtraService_PerNightPricing\): Nexudus answered with records whose PerNightPricing is not true/,
 		);
 	});
 });

@@ -6,7 +6,7 @@ export const booking: ResourceDefinition = {
 	entity: 'Booking',
 	noun: 'booking',
 	fieldNotes: {
-		Repeats: 'Nexudus requires a value, but uses it only when Repeat Booking is on.',
+		Repeats: 'Nexudus uses it only when Repeat Booking is on.',
 	},
 	// The catalogue names the inline children's properties without their types.
 	childKinds: {

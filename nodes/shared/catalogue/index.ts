@@ -1,7 +1,8 @@
 /**
- * The one place that reads the bundled Nexudus entity catalogue (entities.json, written by
- * scripts/bundle-catalogue.js). Everything else asks this module about entities, their verbs,
- * filters, fields, inline children and enum names.
+ * The one place that reads the Nexudus entity catalogue (entities.json: edited in this repository,
+ * see docs/catalogue.md; test/unit/catalogueEvidence.test.ts holds it against the real-world
+ * evidence). Everything else asks this module about entities, their verbs, filters, fields, inline
+ * children and enum names.
  */
 import bundle from './entities.json';
 
@@ -20,24 +21,56 @@ export type ValueKind =
 	| 'idList'
 	| 'list';
 
-export interface CatalogueFilter {
+/** A key of the catalogue's `sources` table (`fr` = a live record, `c` = derived only...). */
+export type SourceKey = string;
+
+export interface CatalogueSource {
+	kind: 'live record' | 'live request' | 'official page' | 'admin panel' | 'derived only';
+	source: string;
+	date: string;
+}
+
+/** What every field and filter says about its name. */
+interface Provenance {
+	/** The sources that confirm the name, strongest first. */
+	src: SourceKey[];
+	/** Names this one had in earlier versions of the catalogue (a saved workflow may still use them). */
+	formerly?: string[];
+	/** No source gives the type: it was guessed from the name. */
+	typeGuessed?: boolean;
+	/** Only a derived name backs it (no API answer, request or page shows it). */
+	unconfirmed?: boolean;
+}
+
+export interface CatalogueFilter extends Provenance {
 	param: string;
 	type: string;
 	range?: boolean;
 	/** Only from_/to_ are accepted (CreatedOn, UpdatedOn). */
 	rangeOnly?: boolean;
-	/** The name was derived from the CLI and not found in the older API docs. */
-	unconfirmed?: boolean;
 }
 
-export interface CatalogueField {
+export interface CatalogueField extends Provenance {
 	field: string;
 	type: string;
 	/** Required on create. */
 	required?: boolean;
 	/** Only on create or only on update; both when absent. */
 	on?: 'create' | 'update';
-	unconfirmed?: boolean;
+}
+
+/** One parameter of a command, as real clients send it in `Parameters: [{Name, Type, Value}]`. */
+export interface CommandParameter {
+	name: string;
+	/** The `Type` sent: `Boolean`, or a Nexudus enum type such as `ePaymentProvider`. */
+	type: string;
+	/** The enum type whose values (in the catalogue's `enumTypes`) the value is one of. */
+	enum?: string;
+}
+
+export interface CatalogueCommand {
+	parameters: CommandParameter[];
+	src: SourceKey[];
 }
 
 export interface CatalogueChild {
@@ -50,10 +83,26 @@ export interface CatalogueEntity {
 	entity: string;
 	path: string;
 	verbs: Verb[];
+	/** Where each verb is confirmed. */
+	verbSources: Partial<Record<Verb, SourceKey[]>>;
+	/** Verbs a source says the API lacks (withdrawn), with that source. */
+	notVerbs?: Partial<Record<Verb, SourceKey[]>>;
 	commands?: boolean;
+	commandSources?: SourceKey[];
+	/** Command keys real clients run, by key (`PAY_COWORKER_INVOICE_MANUAL`). */
+	commandKeys?: Record<string, CatalogueCommand>;
 	completeness: 'full' | 'partial' | 'stub';
 	filters: CatalogueFilter[];
+	/** Fields Create/Update may send. */
 	fields: CatalogueField[];
+	/** Properties a record carries that Nexudus computes or copies: output only, never sent. */
+	readOnly?: string[];
+	/**
+	 * Field names and filter parameters earlier versions offered that no live record has: a saved
+	 * workflow that still uses one should fail with a clear error, not silently lose it.
+	 */
+	withdrawnFields?: string[];
+	withdrawnFilters?: string[];
 	children: CatalogueChild[];
 	enums?: Record<string, Record<string, string>>;
 }
@@ -68,8 +117,23 @@ export interface QueryParameter {
 	unconfirmed?: boolean;
 }
 
-const entities = (bundle as { entities: CatalogueEntity[] }).entities;
+const catalogue = bundle as unknown as {
+	sources: Record<SourceKey, CatalogueSource>;
+	enumTypes: Record<string, Record<string, string>>;
+	entities: CatalogueEntity[];
+};
+const entities = catalogue.entities;
 const byName = new Map(entities.map((entity) => [entity.entity, entity]));
+
+/** What a source key in `src` stands for. */
+export function catalogueSource(key: SourceKey): CatalogueSource | undefined {
+	return catalogue.sources[key];
+}
+
+/** The values of a Nexudus enum type a command parameter names (`ePaymentProvider`). */
+export function enumTypeValues(name: string): Record<string, string> | undefined {
+	return catalogue.enumTypes[name];
+}
 
 export function allEntities(): CatalogueEntity[] {
 	return entities;
@@ -159,5 +223,10 @@ export function writableChildren(
  */
 export function isListCompanion(entity: CatalogueEntity, field: string): boolean {
 	const base = /^(Added|Removed)(.+)$/.exec(field)?.[2];
-	return base !== undefined && entity.fields.some((candidate) => candidate.field === base);
+	if (base === undefined) return false;
+	// the list itself may be output only (a team's TeamMembers): then the companions are how it is edited
+	return (
+		entity.fields.some((candidate) => candidate.field === base) ||
+		(entity.readOnly ?? []).includes(base)
+	);
 }
