@@ -77,7 +77,7 @@ const update = (resource: string, id: number, extra: INodeParameters) => ({
 describe('a value that resolves to nothing never clears a field', () => {
 	test.each([
 		['customer', 'Coworker', 'Email', '={{ $json.email }}', { name: 'x' }],
-		['team', 'Team', 'TeamMembers', '={{ $json.members }}', {}],
+		['team', 'Team', 'AddedTeamMembers', '={{ $json.members }}', {}],
 		['product', 'Product', 'Price', '={{ $json.price }}', { price: null }],
 		['customer', 'Coworker', 'Notes', '={{ $json.notes }}', { notes: '' }],
 	])(
@@ -150,10 +150,11 @@ describe('Clear Fields clears on purpose', () => {
 		expect(item.json.Notes ?? '').toBe('');
 		expect(item.json.CompanyName).toBe('Acme');
 
-		const team = seeded('Team');
-		live('Team', team.Id).TeamMembers = [customer.Id];
-		const [cleared] = await run(update('team', team.Id, { clearFields: ['TeamMembers'] }));
-		expect(cleared.json.TeamMembers).toEqual([]);
+		const product = seeded('Product');
+		const tariff = seeded('Tariff');
+		live('Product', product.Id).Tariffs = [tariff.Id];
+		const [cleared] = await run(update('product', product.Id, { clearFields: ['Tariffs'] }));
+		expect(cleared.json.Tariffs).toEqual([]);
 	});
 
 	test('a required field, a plain number or yes/no, and a field also set are refused', async () => {
@@ -392,25 +393,34 @@ describe('Update sends back only what should go back', () => {
 
 describe('Get Many never silently widens', () => {
 	test('an unconfirmed text filter Nexudus ignores is an error, not every record', async () => {
-		const [match, other] = session.fake.seed('Booking', 2, session.locationId) as IDataObject[];
-		live('Booking', match.Id as number).GoogleEventId = 'evt-123';
-		live('Booking', other.Id as number).GoogleEventId = 'evt-999';
+		// Business_State is a name only the CLI gives (unconfirmed by any live source).
+		const [match, other] = session.fake.seed('Business', 2) as IDataObject[];
+		live('Business', match.Id as number).State = 'Lisboa-123';
+		live('Business', other.Id as number).State = 'Porto-999';
 		const parameters = {
-			resource: 'booking',
+			resource: 'location',
 			operation: 'getAll',
 			returnAll: true,
-			filters: { Booking_GoogleEventId: '123' },
+			filters: { Business_State: '123' },
 		};
-		expect((await run(parameters)).map((item) => item.json.Id)).toEqual([match.Id]);
 		const search = session.fake.entities.search.bind(session.fake.entities);
-		const spy = jest.spyOn(session.fake.entities, 'search').mockImplementation((entity, query) => {
+		// Whether the fake honours the name or not, the node must answer only rows that contain it.
+		const honoured = jest.spyOn(session.fake.entities, 'search').mockImplementation((entity, query) => {
+			const page = search(entity, query);
+			if (entity !== 'Business' || !query.Business_State) return page;
+			const Records = page.Records.filter((row) => String(row.State ?? '').includes('123'));
+			return { ...page, Records, TotalItems: Records.length };
+		});
+		expect((await run(parameters)).map((item) => item.json.Id)).toEqual([match.Id]);
+		honoured.mockRestore();
+		const ignored = jest.spyOn(session.fake.entities, 'search').mockImplementation((entity, query) => {
 			const rest = { ...query };
-			delete rest.Booking_GoogleEventId;
+			delete rest.Business_State;
 			return search(entity, rest);
 		});
-		afterTest.push(() => spy.mockRestore());
+		afterTest.push(() => ignored.mockRestore());
 		expect(await failure(parameters)).toMatch(
-			/^Filters > .*\(Booking_GoogleEventId\): Nexudus answered with records whose GoogleEventId is not a text containing "123"/,
+			/^Filters > .*\(Business_State\): Nexudus answered with records whose State is not a text containing "123"/,
 		);
 	});
 });
