@@ -8,8 +8,8 @@ import { enumValues } from '../../shared/catalogue';
  * record, so the node sends the record it read with the user's changes, except:
  * - action flags (`ChargeNow`, `InvoiceNow`, `WhichBookingsToUpdate`, `Send…Notification`…): they
  *   ask Nexudus to do something now, so what was read never goes back: unless the user sets one,
- *   a yes/no goes as false, an enum as its lowest value ("Update This Booking Only", what .NET
- *   gives it left unset; Nexudus requires that one), anything else not at all;
+ *   a yes/no goes as false, an enum as its lowest value ("Update This Booking Only") or, when
+ *   Nexudus holds none, as the null it holds (what live clients send back), anything else not at all;
  * - the twin of a changed date (`FromTimeLocal` beside a changed `FromTime`, `InvoiceDateLocal`,
  *   `…Utc`): the old twin would contradict the new value.
  * Inline child lists the user does not set go back as read, each item with its Id, so Nexudus
@@ -45,7 +45,7 @@ export function putBody(
 		if (!isActionField(name) || name in changes) continue;
 		const names = enumValues(entity, name);
 		if (typeof body[name] === 'boolean') body[name] = false;
-		else if (names) body[name] = Math.min(...Object.keys(names).map(Number));
+		else if (names && body[name] !== null) body[name] = Math.min(...Object.keys(names).map(Number));
 		else delete body[name];
 	}
 	for (const name of Object.keys(changes)) {
