@@ -1,6 +1,9 @@
 /**
- * The Nexudus entity catalogue the fake serves from: `catalogue/entities.json` is a verbatim copy of
- * the shared research file (see its README in the research notes). Only the keys the fake reads are typed.
+ * The Nexudus entity catalogue the fake serves from: `catalogue/entities.json` is a copy of the
+ * shared research file (see its README in the research notes), corrected where live tenants
+ * contradict it (real-world evidence): Coworker `CityName`/`BillingCityName` and their filters (the
+ * CLI's `City`… are ignored), the plan fields a create takes (TariffId, BillingDay, StartDate,
+ * RenewalDate), commands on CoworkerInvoice. Only the keys the fake reads are typed.
  */
 // eslint-disable-next-line @n8n/community-nodes/no-restricted-imports -- test-only fake server reads its data file
 import { readFileSync } from 'fs';
@@ -70,7 +73,7 @@ export const FIRST_CLASS_ENTITIES = [
 ] as const;
 
 /**
- * A sample of "Other Record" entities of differing shapes: read-only look-ups (Country, Currency),
+ * A sample of "Other Record" entities of differing shapes: look-ups (Country, Currency, SimpleTimeZone),
  * a small CRUD entity other records point at (ResourceType), one with commands and inline children
  * (ExtraService), one in another module (CoworkerTask, /api/crm) and one only known from the 2020 docs
  * (AccessToken, completeness "partial", with commands).
@@ -78,6 +81,7 @@ export const FIRST_CLASS_ENTITIES = [
 export const SAMPLE_ENTITIES = [
 	'Country',
 	'Currency',
+	'SimpleTimeZone',
 	'ResourceType',
 	'ExtraService',
 	'CoworkerTask',

@@ -201,7 +201,7 @@ describe.each(
 			expect(body).toEqual({
 				Key: key,
 				Ids: [first.Id, second.Id],
-				Parameters: [{ Name: 'SystemId', Value: 'crm-42' }],
+				Parameters: [{ Name: 'SystemId', Type: 'string', Value: 'crm-42' }],
 			});
 		});
 

@@ -4,6 +4,8 @@ import type { InputChecker } from '../../shared/validation';
 import type { CatalogueEntity, ValueKind } from '../../shared/catalogue';
 import {
 	enumValues,
+	findField,
+	findQueryParameter,
 	isListCompanion,
 	kindOf,
 	queryParameters,
@@ -41,12 +43,15 @@ function labelOf(name: string): string {
 	return `${fieldLabel(name, isId, picker !== undefined)} (${name})`;
 }
 
-/** Filters by catalogue name -> Nexudus query. */
+const givenTwice = (name: string) =>
+	`is given twice: under ${name} and under its former name; remove one`;
+
+/** Filters by catalogue name (or a former one) -> Nexudus query. */
 export function buildQuery(check: InputChecker, target: Target, given: IDataObject): IDataObject {
 	const known = queryParameters(target.entity);
 	const query: IDataObject = {};
 	for (const [name, value] of Object.entries(given)) {
-		const parameter = known.find((candidate) => candidate.param === name);
+		const parameter = findQueryParameter(known, name);
 		if (!parameter) {
 			check.fail(
 				'Filters',
@@ -62,7 +67,9 @@ export function buildQuery(check: InputChecker, target: Target, given: IDataObje
 		if (parameter.kind === 'string' && String(value ?? '').trim() === '') {
 			check.fail(label, 'is empty: give a value or remove the filter');
 		}
-		query[name] = toValue(
+		// A former name (`Coworker_City`) is sent as today's (`Coworker_CityName`).
+		if (parameter.param in query) check.fail(label, givenTwice(parameter.param));
+		query[parameter.param] = toValue(
 			check,
 			{
 				label,
@@ -114,7 +121,7 @@ function childItems(
 	});
 }
 
-/** Fields by catalogue name -> body properties, for a create or an update. */
+/** Fields by catalogue name (or a former one) -> body properties, for a create or an update. */
 export function buildBody(
 	check: InputChecker,
 	target: Target,
@@ -134,10 +141,10 @@ export function buildBody(
 			body[name] = childItems(check, target, name, child.writable, value);
 			continue;
 		}
-		const field = fields.find((candidate) => candidate.field === name);
+		const field = findField(fields, name);
 		if (!field) {
 			const createOnly =
-				operation === 'update' && target.entity.fields.some((f) => f.field === name);
+				operation === 'update' && findField(target.entity.fields, name) !== undefined;
 			check.fail(
 				labelOf(name),
 				createOnly
@@ -145,12 +152,14 @@ export function buildBody(
 					: unknownNameProblem('field', name, target.label, knownNames),
 			);
 		}
-		body[name] = toValue(
+		// A former name (`City`) is written to today's field (`CityName`).
+		if (field.field in body) check.fail(labelOf(name), givenTwice(field.field));
+		body[field.field] = toValue(
 			check,
 			{
 				label: labelOf(name),
 				kind: kindOf(field.type),
-				enumValues: enumValues(target.entity, name),
+				enumValues: enumValues(target.entity, field.field),
 				purpose: 'field',
 			},
 			value,

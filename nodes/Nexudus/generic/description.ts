@@ -1,6 +1,11 @@
 import type { INodeProperties, INodePropertyOptions } from 'n8n-workflow';
 
-import type { CatalogueEntity, CatalogueField, QueryParameter, ValueKind } from '../../shared/catalogue';
+import type {
+	CatalogueEntity,
+	CatalogueField,
+	QueryParameter,
+	ValueKind,
+} from '../../shared/catalogue';
 import {
 	enumValues,
 	entityNamed,
@@ -243,6 +248,26 @@ function filterProperty(
 const byDisplayName = (a: INodeProperties, b: INodeProperties) =>
 	a.displayName.localeCompare(b.displayName);
 
+/**
+ * A collection option followed by one option per name it had before. n8n drops a saved value
+ * whose option is gone, which would turn a saved filter into "all records"; these keep such a
+ * value, and the node sends it under today's name. Each shows only where a workflow holds a value
+ * under it (its own value decides its display), so "Add Filter" / "Add Field" never offer it.
+ */
+export function withFormerNames(property: INodeProperties, formerly?: string[]): INodeProperties[] {
+	const former = (formerly ?? []).map(
+		(old): INodeProperties => ({
+			...property,
+			name: old,
+			displayName: `${property.displayName} (Saved as ${old})`,
+			description: `Saved in this workflow under its former name ${old}; the node sends it as ${property.name}. New workflows use ${property.displayName}.`,
+			// Shown when it holds a value ('' included): then n8n keeps it; never offered as new.
+			displayOptions: { show: { [old]: [{ _cnd: { exists: true } }, ''] } },
+		}),
+	);
+	return [property, ...former];
+}
+
 function childProperties(
 	definition: ResourceDefinition,
 	entity: CatalogueEntity,
@@ -323,7 +348,9 @@ export function resourceDescription(definition: ResourceDefinition): INodeProper
 			displayOptions: show('getAll'),
 			description: 'Only records matching every filter added; From and To are inclusive',
 			options: queryParameters(entity)
-				.map((parameter) => filterProperty(definition, entity, parameter))
+				.flatMap((parameter) =>
+					withFormerNames(filterProperty(definition, entity, parameter), parameter.formerly),
+				)
 				.sort(byDisplayName),
 		});
 	}
@@ -346,7 +373,9 @@ export function resourceDescription(definition: ResourceDefinition): INodeProper
 			options: [
 				...fields
 					.filter((field) => !top.includes(field.field))
-					.map((field) => fieldProperty(definition, entity, field)),
+					.flatMap((field) =>
+						withFormerNames(fieldProperty(definition, entity, field), field.formerly),
+					),
 				...childProperties(definition, entity, 'create'),
 			].sort(byDisplayName),
 		});
@@ -362,8 +391,8 @@ export function resourceDescription(definition: ResourceDefinition): INodeProper
 			description:
 				'Only the fields added here change: the node reads the whole record, changes these and sends it back',
 			options: [
-				...writableFields(entity, 'update').map((field) =>
-					fieldProperty(definition, entity, field),
+				...writableFields(entity, 'update').flatMap((field) =>
+					withFormerNames(fieldProperty(definition, entity, field), field.formerly),
 				),
 				...childProperties(definition, entity, 'update'),
 			].sort(byDisplayName),

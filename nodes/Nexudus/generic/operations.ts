@@ -6,6 +6,7 @@ import { InputChecker } from '../../shared/validation';
 import type { Verb } from '../../shared/catalogue';
 import { hasVerb } from '../../shared/catalogue';
 import type { Target } from './checks';
+import { commandParameters } from './commandParameters';
 import { readGetManyOptions } from './commonDescription';
 import {
 	buildBody,
@@ -179,16 +180,7 @@ export const runCommand: GenericOperation = async function (itemIndex, target) {
 		.filter((id) => id !== '')
 		.map((id) => check.id('Record IDs', id));
 	if (ids.length === 0) check.fail('Record IDs', 'give at least one record ID');
-	const parameters =
-		(
-			this.getNodeParameter('commandParameters', itemIndex, {}) as {
-				parameter?: Array<{ name: string; value: string }>;
-			}
-		).parameter ?? [];
-	const Parameters = parameters.map((parameter, index) => ({
-		Name: check.name(`Parameters item ${index + 1} > Name`, parameter.name),
-		Value: parameter.value,
-	}));
+	const Parameters = await commandParameters(this, check, target, key, itemIndex);
 	// Nexudus answers 200 with WasSuccessful false when a command fails; the transport turns
 	// that into an error, so what is returned here is a success.
 	return (await nexudusApiRequest.call(this, {

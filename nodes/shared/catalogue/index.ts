@@ -28,6 +28,8 @@ export interface CatalogueFilter {
 	rangeOnly?: boolean;
 	/** The name was derived from the CLI and not found in the older API docs. */
 	unconfirmed?: boolean;
+	/** Full params this filter was known by before (`Coworker_City`): saved workflows keep them. */
+	formerly?: string[];
 }
 
 export interface CatalogueField {
@@ -38,6 +40,8 @@ export interface CatalogueField {
 	/** Only on create or only on update; both when absent. */
 	on?: 'create' | 'update';
 	unconfirmed?: boolean;
+	/** Names this field was known by before (`City`): saved workflows keep them. */
+	formerly?: string[];
 }
 
 export interface CatalogueChild {
@@ -66,6 +70,8 @@ export interface QueryParameter {
 	property: string;
 	end?: 'from' | 'to';
 	unconfirmed?: boolean;
+	/** Params this one was known by before: `Coworker_City`, `from_Coworker_City`. */
+	formerly?: string[];
 }
 
 const entities = (bundle as { entities: CatalogueEntity[] }).entities;
@@ -129,13 +135,46 @@ export function queryParameters(entity: CatalogueEntity): QueryParameter[] {
 			? filter.param.slice(prefix.length)
 			: filter.param;
 		const common = { kind: kindOf(filter.type), property, unconfirmed: filter.unconfirmed };
-		if (!filter.rangeOnly) parameters.push({ ...common, param: filter.param });
+		const former = (end = '') => (filter.formerly ?? []).map((old) => `${end}${old}`);
+		if (!filter.rangeOnly) parameters.push({ ...common, param: filter.param, formerly: former() });
 		if (filter.range) {
-			parameters.push({ ...common, param: `from_${filter.param}`, end: 'from' });
-			parameters.push({ ...common, param: `to_${filter.param}`, end: 'to' });
+			parameters.push({
+				...common,
+				param: `from_${filter.param}`,
+				end: 'from',
+				formerly: former('from_'),
+			});
+			parameters.push({
+				...common,
+				param: `to_${filter.param}`,
+				end: 'to',
+				formerly: former('to_'),
+			});
 		}
 	}
 	return parameters;
+}
+
+/**
+ * The query parameter a filter name stands for: its own name, or one it was known by before
+ * (`Coworker_City` -> `Coworker_CityName`), so that a workflow saved with the old name still filters.
+ */
+export function findQueryParameter(
+	parameters: QueryParameter[],
+	name: string,
+): QueryParameter | undefined {
+	return (
+		parameters.find((candidate) => candidate.param === name) ??
+		parameters.find((candidate) => candidate.formerly?.includes(name))
+	);
+}
+
+/** The field a name stands for: its own name, or one it was known by before (`City` -> `CityName`). */
+export function findField(fields: CatalogueField[], name: string): CatalogueField | undefined {
+	return (
+		fields.find((candidate) => candidate.field === name) ??
+		fields.find((candidate) => candidate.formerly?.includes(name))
+	);
 }
 
 /** Fields a create (or an update) may carry, inline children excluded. */
