@@ -145,6 +145,14 @@ describe('renamed filters and fields: saved workflows keep their old names', () 
 		expect(items.map((item) => item.json.Id)).toEqual([lisbon.Id]);
 	});
 
+	test('a sort saved under an old field name sorts by the real field', async () => {
+		await run({ ...savedGetMany, sort: { orderBy: 'City', direction: 1 } });
+		expect(apiCalls('GET', '/api/spaces/coworkers')[0].query).toMatchObject({
+			orderBy: 'CityName',
+			dir: '1',
+		});
+	});
+
 	test('a saved old update field is written to the real field', async () => {
 		const customer = customerIn('Porto');
 		const [item] = await run({

@@ -4,7 +4,7 @@ import { NodeOperationError } from 'n8n-workflow';
 import { nexudusApiRequest, nexudusApiRequestAllItems } from '../../shared/transport';
 import { InputChecker } from '../../shared/validation';
 import type { Verb } from '../../shared/catalogue';
-import { hasVerb } from '../../shared/catalogue';
+import { currentFieldName, hasVerb } from '../../shared/catalogue';
 import type { Target } from './checks';
 import { commandParameters } from './commandParameters';
 import { readGetManyOptions } from './commonDescription';
@@ -94,6 +94,9 @@ export const getAll: GenericOperation = async function (itemIndex, target, input
 	requireVerb(check, target, 'search');
 	const filterQuery = buildQuery(check, target, inputs.filters(this, itemIndex));
 	const { sortQuery, limit } = readGetManyOptions(this, check, itemIndex);
+	// A sort saved under a field's old name sorts by the field under its corrected name.
+	if (typeof sortQuery.orderBy === 'string')
+		sortQuery.orderBy = currentFieldName(target.entity, sortQuery.orderBy);
 	const query = { ...filterQuery, ...sortQuery };
 	const rows = await nexudusApiRequestAllItems.call(
 		this,

@@ -177,6 +177,11 @@ export function findField(fields: CatalogueField[], name: string): CatalogueFiel
 	);
 }
 
+/** Today's name of a field given by an old one (`City` -> `CityName`); other names as given. */
+export function currentFieldName(entity: CatalogueEntity, name: string): string {
+	return findField(entity.fields, name)?.field ?? name;
+}
+
 /** Fields a create (or an update) may carry, inline children excluded. */
 export function writableFields(
 	entity: CatalogueEntity,
