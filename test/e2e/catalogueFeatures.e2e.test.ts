@@ -1,4 +1,4 @@
-/* eslint-disable @n8n/community-nodes/no-restricted-imports, @n8n/community-nodes/no-restricted-globals -- the suite drives a real n8n from outside */
+/* eslint-disable @n8n/community-nodes/no-restricted-imports, @n8n/community-nodes/no-restricted-globals, @n8n/community-nodes/require-node-api-error -- the suite drives a real n8n (and its editor) from outside; its errors are test failures */
 /**
  * End to end in a real n8n (2.x and 1.x), issue 13 items 3-5: a workflow saved with the old
  * names Coworker_City / City still filters and writes CityName; Customer Create puts a customer
@@ -9,6 +9,7 @@ import { readFileSync } from 'fs';
 import { join } from 'path';
 import type { INode } from 'n8n-workflow';
 
+import { Editor, Select, eventually, launchBrowser, saveEvidence, signIn } from './browser';
 import type { Execution, Json } from './environment';
 import { E2eEnvironment, outputOf } from './environment';
 
@@ -88,6 +89,50 @@ test('a workflow saved with the old filter and field names still filters and wri
 	expect(
 		env.fake.entities.records('Coworker').filter((customer) => customer.CityName === 'Faro'),
 	).toHaveLength(1);
+});
+
+test("n8n's editor shows a saved old name as such, and never offers it for a new filter", async () => {
+	const workflowId = await env.importWorkflow('saved-old-names.json');
+	const browser = await launchBrowser();
+	try {
+		await signIn(browser.context, env.url, env.auth.cookie);
+		const editor = new Editor(browser.page, env.url);
+		await browser.page.goto(new URL(`workflow/${workflowId}`, env.url).href);
+		// A label's text, without the Fixed / Expression switch n8n puts beside it.
+		const labels = async () =>
+			(await editor.ndv.getByTestId('input-label').allInnerTexts()).map((text) =>
+				text.split('\n')[0].trim(),
+			);
+		await editor.canvasNode('Customers in Lisbon').dblclick();
+		await editor.ndv.waitFor();
+		// The saved filter is there, under its old name, holding its value.
+		await eventually(async () => expect(await labels()).toContain('City (Former Name)'));
+		const saved = editor.ndv
+			.getByTestId('parameter-item')
+			.filter({ has: browser.page.getByText('City (Former Name)') })
+			.last();
+		await expect(saved.locator('input, textarea').first().inputValue()).resolves.toBe('Lisbon');
+		// "Add Filter" offers the corrected name, not the old one.
+		const add = new Select(
+			browser.page,
+			editor.collection('Filters').getByTestId('collection-parameter-add'),
+		);
+		const offered = await add.optionNames();
+		await add.close();
+		expect(offered).toContain('City Name');
+		expect(offered.filter((name) => name.includes('Former Name'))).toEqual([]);
+		await editor.closeNdv();
+
+		await editor.canvasNode('Move them to Faro').dblclick();
+		await editor.ndv.waitFor();
+		await eventually(async () => expect(await labels()).toContain('City (Former Name)'));
+	} catch (error) {
+		(error as Error).message +=
+			`\n(screenshot and HTML: ${await saveEvidence(browser.page, 'saved-old-names')}.png / .html)`;
+		throw error;
+	} finally {
+		await browser.close();
+	}
 });
 
 test('Customer Create puts a customer on a plan, in a country and time zone Nexudus lists', async () => {

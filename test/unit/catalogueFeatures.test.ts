@@ -11,6 +11,7 @@ import { NodeHelpers } from 'n8n-workflow';
 import type { CatalogueEntity } from '../../nodes/shared/catalogue';
 import { entityNamed, queryParameters } from '../../nodes/shared/catalogue';
 import { topFieldNames } from '../../nodes/Nexudus/generic/description';
+import { formerLabel } from '../../nodes/Nexudus/generic/labels';
 import { Nexudus } from '../../nodes/Nexudus/Nexudus.node';
 import { RESOURCES } from '../../nodes/Nexudus/resources';
 import { useFakeNexudus } from '../harness/fakeSession';
@@ -94,14 +95,14 @@ describe('renamed filters and fields: saved workflows keep their old names', () 
 	test('the description keeps an option under each old name, shown only when it holds a value', () => {
 		const filter = optionNamed(collection('customer', 'filters'), 'Coworker_City')!;
 		expect(filter).toMatchObject({
-			displayName: 'City Name (Saved as Coworker_City)',
+			displayName: 'City (Former Name)',
 			type: 'string',
 			displayOptions: { show: { Coworker_City: [{ _cnd: { exists: true } }, ''] } },
 		});
 		expect(filter.description).toContain('sends it as Coworker_CityName');
 		for (const name of ['updateFields', 'additionalFields']) {
 			expect(optionNamed(collection('customer', name), 'City')).toMatchObject({
-				displayName: 'City Name (Saved as City)',
+				displayName: 'City (Former Name)',
 			});
 			expect(optionNamed(collection('customer', name), 'CityName')).toBeDefined();
 		}
@@ -236,6 +237,9 @@ describe('renamed filters and fields: saved workflows keep their old names', () 
 			entity: 'X',
 			filters: [{ param: 'X_Start', type: 'DateTime', range: true, formerly: ['X_Begin'] }],
 		} as unknown as CatalogueEntity;
+		expect(formerLabel('from_Booking_TeamsAtBooking')).toBe('Teams At Booking From');
+		expect(formerLabel('Coworker_City')).toBe('City');
+		expect(formerLabel('City')).toBe('City');
 		expect(queryParameters(entity).map((p) => [p.param, p.formerly])).toEqual([
 			['X_Start', ['X_Begin']],
 			['from_X_Start', ['from_X_Begin']],

@@ -18,7 +18,7 @@ import {
 import type { PickerName } from '../methods/pickers';
 import { PICKERS, pickerForEntity } from '../methods/pickers';
 import type { ResourceDefinition } from '../resources/definition';
-import { fieldLabel, filterLabel, words } from './labels';
+import { fieldLabel, filterLabel, formerLabel, words } from './labels';
 import { DAYS_OF_WEEK } from './values';
 
 /**
@@ -259,8 +259,9 @@ export function withFormerNames(property: INodeProperties, formerly?: string[]):
 		(old): INodeProperties => ({
 			...property,
 			name: old,
-			displayName: `${property.displayName} (Saved as ${old})`,
-			description: `Saved in this workflow under its former name ${old}; the node sends it as ${property.name}. New workflows use ${property.displayName}.`,
+			// Short: n8n cuts a long label. The workflow shows what was chosen then.
+			displayName: `${formerLabel(old)} (Former Name)`,
+			description: `Saved in this workflow under its former name ${old}; the node sends it as ${property.name} (${property.displayName}), which new workflows use.`,
 			// Shown when it holds a value ('' included): then n8n keeps it; never offered as new.
 			displayOptions: { show: { [old]: [{ _cnd: { exists: true } }, ''] } },
 		}),
