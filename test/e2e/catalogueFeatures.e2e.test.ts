@@ -170,6 +170,49 @@ test('Customer Create puts a customer on a plan, in a country and time zone Nexu
 	});
 });
 
+test("in n8n's editor, Country, Time Zone and Plan list what Nexudus serves", async () => {
+	const workflowId = await env.importWorkflow('customer-on-plan.json', {
+		COUNTRY_ID: '',
+		TIMEZONE_ID: '',
+		PLAN_ID: '',
+	});
+	const browser = await launchBrowser();
+	try {
+		await signIn(browser.context, env.url, env.auth.cookie);
+		const editor = new Editor(browser.page, env.url);
+		await browser.page.goto(new URL(`workflow/${workflowId}`, env.url).href);
+		await editor.canvasNode('Create customer on a plan').dblclick();
+		await editor.ndv.waitFor();
+		// n8n 1.x keeps a closed list's items in the page, hidden: only the open list counts.
+		const items = browser.page.locator('[data-test-id="rlc-item"]:visible');
+		const openList = async (name: string) => {
+			await browser.page.getByTestId(`resource-locator-${name}`).getByTestId('rlc-input').click();
+			await items.first().waitFor();
+			return (await items.allInnerTexts()).map((text) => text.trim());
+		};
+		const choose = async (item: string) => {
+			await items.filter({ hasText: item }).first().click();
+			await items.first().waitFor({ state: 'hidden' });
+		};
+		const countries = await openList('CountryId');
+		expect(countries).toEqual(expect.arrayContaining(['Spain (ES)', 'United Kingdom (GB)']));
+		await choose('Spain (ES)');
+		const zones = await openList('SimpleTimeZoneId');
+		expect(zones).toEqual(
+			expect.arrayContaining(['GMT Standard Time (UTC+0:00)', 'Eastern Standard Time (UTC-5:00)']),
+		);
+		await choose('GMT Standard Time (UTC+0:00)');
+		const plans = await openList('TariffId');
+		expect(plans).toContain(String(env.demoRecord('Tariff').Name));
+	} catch (error) {
+		(error as Error).message +=
+			`\n(screenshot and HTML: ${await saveEvidence(browser.page, 'customer-pickers')}.png / .html)`;
+		throw error;
+	} finally {
+		await browser.close();
+	}
+});
+
 test('examples/mark-invoice-paid.json marks the paid invoice paid, and no other', async () => {
 	const customer = env.demoRecord('Coworker');
 	const [invoice, lookalike] = env.fake.seed(
