@@ -196,7 +196,7 @@ describe('description', () => {
 	test('Get Many filters: every catalogue filter, ranges as From/To, enums by name', () => {
 		const filters = shownFor('customer', 'getAll').find((property) => property.name === 'filters')!;
 		const names = (filters.options as INodeProperties[]).map((option) => option.name);
-		// Former names (Coworker_City) are kept for saved workflows; see formerNames.test.ts.
+		// Former names (Coworker_City) are kept for saved workflows; see catalogueFeatures.test.ts.
 		const expected = queryParameters(entityNamed('Coworker')).flatMap((parameter) => [
 			parameter.param,
 			...(parameter.formerly ?? []),
