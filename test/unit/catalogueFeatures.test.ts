@@ -1,12 +1,10 @@
 import type {
 	IDataObject,
-	INode,
 	INodeListSearchResult,
 	INodeParameters,
 	INodeProperties,
 	INodePropertyOptions,
 } from 'n8n-workflow';
-import { NodeHelpers } from 'n8n-workflow';
 
 import type { CatalogueEntity } from '../../nodes/shared/catalogue';
 import { entityNamed, queryParameters } from '../../nodes/shared/catalogue';
@@ -16,6 +14,7 @@ import { Nexudus } from '../../nodes/Nexudus/Nexudus.node';
 import { RESOURCES } from '../../nodes/Nexudus/resources';
 import { useFakeNexudus } from '../harness/fakeSession';
 import { loadOptions } from '../harness/n8n';
+import { keptByN8n } from '../harness/savedParameters';
 
 /**
  * Issue 13 items 3-5 against the fake Nexudus: saved workflows keep renamed filters and fields
@@ -28,26 +27,9 @@ const session = useFakeNexudus({ demoRecords: true });
 const { run } = session;
 const description = new Nexudus().description;
 
-const nodeWith = (parameters: INodeParameters): INode => ({
-	id: 'saved',
-	name: 'Saved Nexudus',
-	type: 'n8n-nodes-nexudus.nexudus',
-	typeVersion: 1,
-	position: [0, 0],
-	parameters,
-});
-
 /** What n8n keeps of saved parameters: on save and run (no defaults) and in the editor (defaults). */
-function kept(parameters: INodeParameters, returnDefaults: boolean): INodeParameters {
-	return NodeHelpers.getNodeParameters(
-		description.properties,
-		parameters,
-		returnDefaults,
-		false,
-		nodeWith(parameters),
-		description,
-	)!;
-}
+const kept = (parameters: INodeParameters, returnDefaults: boolean) =>
+	keptByN8n(description, parameters, returnDefaults);
 
 function collection(resource: string, name: string): INodeProperties {
 	const found = description.properties.find(

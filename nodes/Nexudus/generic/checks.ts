@@ -9,6 +9,8 @@ import {
 	isListCompanion,
 	kindOf,
 	queryParameters,
+	withdrawnFields,
+	withdrawnParameters,
 	writableChildren,
 	writableFields,
 } from '../../shared/catalogue';
@@ -52,6 +54,13 @@ export function buildQuery(check: InputChecker, target: Target, given: IDataObje
 	const query: IDataObject = {};
 	for (const [name, value] of Object.entries(given)) {
 		const parameter = findQueryParameter(known, name);
+		const withdrawn = withdrawnParameters(target.entity).find((p) => p.param === name);
+		if (withdrawn) {
+			check.fail(
+				`Filters > ${filterLabel(withdrawn)} (${name})`,
+				`Nexudus has no such filter (${String(withdrawn.withdrawn)}): it would ignore it and answer every record; remove it`,
+			);
+		}
 		if (!parameter) {
 			check.fail(
 				'Filters',
@@ -142,6 +151,13 @@ export function buildBody(
 			continue;
 		}
 		const field = findField(fields, name);
+		const withdrawn = withdrawnFields(target.entity, operation).find((f) => f.field === name);
+		if (withdrawn) {
+			check.fail(
+				labelOf(name),
+				`cannot be written through the Nexudus API (${String(withdrawn.withdrawn)}); remove it`,
+			);
+		}
 		if (!field) {
 			const createOnly =
 				operation === 'update' && findField(target.entity.fields, name) !== undefined;

@@ -12,6 +12,8 @@ import {
 	hasVerb,
 	kindOf,
 	queryParameters,
+	withdrawnFields,
+	withdrawnParameters,
 	writableChildren,
 	writableFields,
 } from '../../shared/catalogue';
@@ -269,6 +271,20 @@ export function withFormerNames(property: INodeProperties, formerly?: string[]):
 	return [property, ...former];
 }
 
+/**
+ * A withdrawn filter or field: never offered, but shown where a saved workflow holds a value
+ * under it, so that n8n keeps the value and the node stops naming it (dropped, a filter would
+ * turn the search into "all records", and a field would silently not be written).
+ */
+function withdrawnOption(property: INodeProperties, reason: string): INodeProperties {
+	return {
+		...property,
+		displayName: `${property.displayName} (Withdrawn)`,
+		description: `Nexudus has no ${property.name}: ${reason}. The node stops while it is set: remove it.`,
+		displayOptions: { show: { [property.name]: [{ _cnd: { exists: true } }, ''] } },
+	};
+}
+
 function childProperties(
 	definition: ResourceDefinition,
 	entity: CatalogueEntity,
@@ -302,6 +318,15 @@ function childProperties(
 		};
 	});
 }
+
+const withdrawnFieldOptions = (
+	definition: ResourceDefinition,
+	entity: CatalogueEntity,
+	operation: 'create' | 'update',
+) =>
+	withdrawnFields(entity, operation).map((field) =>
+		withdrawnOption(fieldProperty(definition, entity, field), field.withdrawn as string),
+	);
 
 /** Fields that sit at the top of Create: the catalogue's required ones and the resource's own. */
 export function topFieldNames(definition: ResourceDefinition, entity: CatalogueEntity): string[] {
@@ -348,11 +373,17 @@ export function resourceDescription(definition: ResourceDefinition): INodeProper
 			default: {},
 			displayOptions: show('getAll'),
 			description: 'Only records matching every filter added; From and To are inclusive',
-			options: queryParameters(entity)
-				.flatMap((parameter) =>
+			options: [
+				...queryParameters(entity).flatMap((parameter) =>
 					withFormerNames(filterProperty(definition, entity, parameter), parameter.formerly),
-				)
-				.sort(byDisplayName),
+				),
+				...withdrawnParameters(entity).map((parameter) =>
+					withdrawnOption(
+						filterProperty(definition, entity, parameter),
+						parameter.withdrawn as string,
+					),
+				),
+			].sort(byDisplayName),
 		});
 	}
 	if (hasVerb(entity, 'create')) {
@@ -378,6 +409,7 @@ export function resourceDescription(definition: ResourceDefinition): INodeProper
 						withFormerNames(fieldProperty(definition, entity, field), field.formerly),
 					),
 				...childProperties(definition, entity, 'create'),
+				...withdrawnFieldOptions(definition, entity, 'create'),
 			].sort(byDisplayName),
 		});
 	}
@@ -396,6 +428,7 @@ export function resourceDescription(definition: ResourceDefinition): INodeProper
 					withFormerNames(fieldProperty(definition, entity, field), field.formerly),
 				),
 				...childProperties(definition, entity, 'update'),
+				...withdrawnFieldOptions(definition, entity, 'update'),
 			].sort(byDisplayName),
 		});
 	}

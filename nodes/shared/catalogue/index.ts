@@ -30,6 +30,8 @@ export interface CatalogueFilter {
 	unconfirmed?: boolean;
 	/** Full params this filter was known by before (`Coworker_City`): saved workflows keep them. */
 	formerly?: string[];
+	/** Why Nexudus has no such filter: not offered, and an error where a saved workflow uses it. */
+	withdrawn?: string;
 }
 
 export interface CatalogueField {
@@ -42,6 +44,8 @@ export interface CatalogueField {
 	unconfirmed?: boolean;
 	/** Names this field was known by before (`City`): saved workflows keep them. */
 	formerly?: string[];
+	/** Why it cannot be written: not offered, and an error where a saved workflow uses it. */
+	withdrawn?: string;
 }
 
 export interface CatalogueChild {
@@ -72,6 +76,8 @@ export interface QueryParameter {
 	unconfirmed?: boolean;
 	/** Params this one was known by before: `Coworker_City`, `from_Coworker_City`. */
 	formerly?: string[];
+	/** Set for a withdrawn filter (see `withdrawnParameters`): why Nexudus has none. */
+	withdrawn?: string;
 }
 
 const entities = (bundle as { entities: CatalogueEntity[] }).entities;
@@ -128,13 +134,36 @@ export function enumValues(
 
 /** Every query parameter of an entity's search: equality filters and both ends of ranges. */
 export function queryParameters(entity: CatalogueEntity): QueryParameter[] {
+	return parametersOf(
+		entity,
+		entity.filters.filter((filter) => !filter.withdrawn),
+	);
+}
+
+/**
+ * Filters the catalogue withdrew (Nexudus has none by that name, so it would ignore them and
+ * answer every record): never offered, but a saved workflow's value is kept, to fail by name.
+ */
+export function withdrawnParameters(entity: CatalogueEntity): QueryParameter[] {
+	return parametersOf(
+		entity,
+		entity.filters.filter((filter) => filter.withdrawn),
+	);
+}
+
+function parametersOf(entity: CatalogueEntity, filters: CatalogueFilter[]): QueryParameter[] {
 	const prefix = `${entity.entity}_`;
 	const parameters: QueryParameter[] = [];
-	for (const filter of entity.filters) {
+	for (const filter of filters) {
 		const property = filter.param.startsWith(prefix)
 			? filter.param.slice(prefix.length)
 			: filter.param;
-		const common = { kind: kindOf(filter.type), property, unconfirmed: filter.unconfirmed };
+		const common = {
+			kind: kindOf(filter.type),
+			property,
+			unconfirmed: filter.unconfirmed,
+			...(filter.withdrawn ? { withdrawn: filter.withdrawn } : {}),
+		};
 		const former = (end = '') => (filter.formerly ?? []).map((old) => `${end}${old}`);
 		if (!filter.rangeOnly) parameters.push({ ...common, param: filter.param, formerly: former() });
 		if (filter.range) {
@@ -187,7 +216,19 @@ export function writableFields(
 	entity: CatalogueEntity,
 	operation: 'create' | 'update',
 ): CatalogueField[] {
-	return entity.fields.filter((field) => field.on === undefined || field.on === operation);
+	return entity.fields.filter(
+		(field) => !field.withdrawn && (field.on === undefined || field.on === operation),
+	);
+}
+
+/** Fields the catalogue withdrew from Create / Update: kept where saved, to fail by name. */
+export function withdrawnFields(
+	entity: CatalogueEntity,
+	operation: 'create' | 'update',
+): CatalogueField[] {
+	return entity.fields.filter(
+		(field) => field.withdrawn && (field.on === undefined || field.on === operation),
+	);
 }
 
 export function writableChildren(
