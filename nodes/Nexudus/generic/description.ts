@@ -1,4 +1,4 @@
-import type { INodeProperties, INodePropertyOptions } from 'n8n-workflow';
+import type { IDisplayOptions, INodeProperties, INodePropertyOptions } from 'n8n-workflow';
 
 import type {
 	CatalogueEntity,
@@ -251,12 +251,20 @@ const byDisplayName = (a: INodeProperties, b: INodeProperties) =>
 	a.displayName.localeCompare(b.displayName);
 
 /**
+ * Shows a collection option only where it holds a value ('' included): n8n then keeps a saved
+ * value under it, and "Add Filter" / "Add Field" never offer it.
+ */
+const shownWhenSaved = (name: string): IDisplayOptions => ({
+	show: { [name]: [{ _cnd: { exists: true } }, ''] },
+});
+
+/**
  * A collection option followed by one option per name it had before. n8n drops a saved value
  * whose option is gone, which would turn a saved filter into "all records"; these keep such a
  * value, and the node sends it under today's name. Each shows only where a workflow holds a value
  * under it (its own value decides its display), so "Add Filter" / "Add Field" never offer it.
  */
-export function withFormerNames(property: INodeProperties, formerly?: string[]): INodeProperties[] {
+function withFormerNames(property: INodeProperties, formerly?: string[]): INodeProperties[] {
 	const former = (formerly ?? []).map(
 		(old): INodeProperties => ({
 			...property,
@@ -264,8 +272,7 @@ export function withFormerNames(property: INodeProperties, formerly?: string[]):
 			// Short: n8n cuts a long label. The workflow shows what was chosen then.
 			displayName: `${formerLabel(old)} (Former Name)`,
 			description: `Saved in this workflow under its former name ${old}; the node sends it as ${property.name} (${property.displayName}), which new workflows use.`,
-			// Shown when it holds a value ('' included): then n8n keeps it; never offered as new.
-			displayOptions: { show: { [old]: [{ _cnd: { exists: true } }, ''] } },
+			displayOptions: shownWhenSaved(old),
 		}),
 	);
 	return [property, ...former];
@@ -281,7 +288,7 @@ function withdrawnOption(property: INodeProperties, reason: string): INodeProper
 		...property,
 		displayName: `${property.displayName} (Withdrawn)`,
 		description: `Nexudus has no ${property.name}: ${reason}. The node stops while it is set: remove it.`,
-		displayOptions: { show: { [property.name]: [{ _cnd: { exists: true } }, ''] } },
+		displayOptions: shownWhenSaved(property.name),
 	};
 }
 
