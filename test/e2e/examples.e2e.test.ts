@@ -46,6 +46,11 @@ describe('the example workflows', () => {
 			type: 'googleSheetsOAuth2Api',
 			data: { clientId: 'not-used', clientSecret: 'not-used' },
 		},
+		// The payment provider's shared secret that mark-invoice-paid.json's Webhook checks.
+		'n8n-nodes-base.webhook': {
+			type: 'httpHeaderAuth',
+			data: { name: 'X-Payment-Secret', value: 'not-used' },
+		},
 	};
 
 	/** The sheet the README tells the ledger example's user to choose. */
@@ -123,12 +128,13 @@ describe('the example workflows', () => {
 		nodeTypes = (await env.rest('GET', '/types/nodes.json')) as unknown as INodeTypeDescription[];
 	});
 
-	test('there are the six documented examples', () => {
+	test('there are the seven documented examples', () => {
 		expect(files.sort()).toEqual([
 			'booking-to-front-desk.json',
 			'daily-check-in-report.json',
 			'failed-check-in-alert.json',
 			'invoice-paid-note.json',
+			'mark-invoice-paid.json',
 			'paid-invoices-to-ledger.json',
 			'welcome-new-member.json',
 		]);

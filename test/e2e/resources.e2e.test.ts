@@ -103,6 +103,7 @@ describe('the Nexudus node manages records in n8n', () => {
 		expect(customer).toMatchObject({
 			FullName: 'E2E Member',
 			Email: 'e2e.member@example.com',
+			// The workflow gives City, the field's former name: Nexudus's CityName holds it.
 			CityName: 'Leeds',
 			CountryId: Number(ids.COUNTRY_ID),
 		});

@@ -82,7 +82,7 @@ export const FIRST_CLASS_ENTITIES = [
 ] as const;
 
 /**
- * A sample of "Other Record" entities of differing shapes: read-only look-ups (Country, Currency),
+ * A sample of "Other Record" entities of differing shapes: look-ups (Country, Currency, SimpleTimeZone),
  * a small CRUD entity other records point at (ResourceType), one with commands and inline children
  * (ExtraService), one in another module (CoworkerTask, /api/crm) and one only known from the 2020 docs
  * (AccessToken, completeness "partial", with commands).
@@ -90,6 +90,7 @@ export const FIRST_CLASS_ENTITIES = [
 export const SAMPLE_ENTITIES = [
 	'Country',
 	'Currency',
+	'SimpleTimeZone',
 	'ResourceType',
 	'ExtraService',
 	'CoworkerTask',

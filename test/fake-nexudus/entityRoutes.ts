@@ -8,7 +8,7 @@
  *   PUT    {path}                 update (Id in the body, replaces)          role <Entity>-Edit
  *   DELETE {path}/{id}            delete, write envelope / 404               role <Entity>-Delete
  *   GET    {path}/commands        [{Key, Name, Parameters}]                  role <Entity>-List
- *   POST   {path}/runcommand      {Key, Ids, Parameters: [{Name, Value}]}    role <Entity>-Update
+ *   POST   {path}/runcommand      {Key, Ids, Parameters: [{Name, Type, Value}]} role <Entity>-Update
  *
  * A verb the catalogue does not list has no route (404 "No HTTP resource…").
  */
@@ -148,13 +148,16 @@ function runCommand(
 	if (!Array.isArray(ids) || !ids.every((id) => Number.isInteger(id)))
 		errors.push({ AttemptedValue: ids ?? null, Message: INVALID_VALUE, PropertyName: 'Ids' });
 	const named = new Map<string, unknown>();
+	const types: Record<string, unknown> = {};
 	if (parameters !== undefined && parameters !== null) {
 		const valid =
 			Array.isArray(parameters) &&
 			parameters.every((p) => isPlainObject(p) && typeof p.Name === 'string');
 		if (valid)
-			for (const p of parameters as Array<{ Name: string; Value: unknown }>)
+			for (const p of parameters as Array<{ Name: string; Type?: unknown; Value: unknown }>) {
 				named.set(p.Name, p.Value);
+				types[p.Name] = p.Type;
+			}
 		else
 			errors.push({
 				AttemptedValue: parameters,
@@ -168,6 +171,7 @@ function runCommand(
 		key as string,
 		ids as number[],
 		Object.fromEntries(named),
+		types,
 	);
 	return json(200, {
 		Status: 200,

@@ -39,6 +39,27 @@ const LOOKUPS: Record<string, Array<Record<string, unknown>>> = {
 		{ Name: 'Spain', TwoDigitsCode: 'ES', Culture: 'es-ES' },
 		{ Name: 'United States', TwoDigitsCode: 'US', Culture: 'en-US' },
 	],
+	// Windows zone ids, as /api/sys/simpletimezones names them (2020 API docs).
+	SimpleTimeZone: [
+		{
+			Name: 'GMT Standard Time',
+			Description: '(UTC) Dublin, Edinburgh, Lisbon, London',
+			TimeOffset: '0:00',
+			UsesSummerTime: true,
+		},
+		{
+			Name: 'Romance Standard Time',
+			Description: '(UTC+01:00) Brussels, Copenhagen, Madrid, Paris',
+			TimeOffset: '1:00',
+			UsesSummerTime: true,
+		},
+		{
+			Name: 'Eastern Standard Time',
+			Description: '(UTC-05:00) Eastern Time (US & Canada)',
+			TimeOffset: '-5:00',
+			UsesSummerTime: true,
+		},
+	],
 	Currency: [
 		{ Name: 'Pound Sterling', Code: 'GBP', Format: '£0.00' },
 		{ Name: 'Euro', Code: 'EUR', Format: '0.00 €' },
@@ -170,6 +191,7 @@ export function seedEntity(
 export function seedDemo(store: EntityStore): void {
 	seedEntity(store, 'Country', 3);
 	seedEntity(store, 'Currency', 3);
+	seedEntity(store, 'SimpleTimeZone', 3);
 	for (const business of store.records('Business')) {
 		const at = (entity: string, count: number | Array<Record<string, unknown>>) =>
 			seedEntity(store, entity, count, business.Id);

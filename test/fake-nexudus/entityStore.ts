@@ -230,6 +230,7 @@ export class EntityStore {
 		key: string,
 		ids: number[],
 		parameters: Record<string, unknown>,
+		types: Record<string, unknown> = {},
 	): CommandOutcome {
 		const command = this.commands(entity).find((candidate) => candidate.Key === key);
 		if (!command) return { WasSuccessful: false, Message: `Unknown command: ${key}` };
@@ -242,7 +243,7 @@ export class EntityStore {
 		const failures: string[] = [];
 		for (const id of ids) {
 			const record = this.table(entity).get(id);
-			const failure = record ? command.run(record, parameters) : `${entity} not found`;
+			const failure = record ? command.run(record, parameters, types) : `${entity} not found`;
 			if (failure) failures.push(`${id}: ${failure}`);
 			else if (record) this.touch(entity, record);
 		}

@@ -150,13 +150,13 @@ describe('renames keep the old name (for saved workflows)', () => {
 
 	test('names withdrawn because no live record has them are listed, and not offered', () => {
 		const booking = findEntity('Booking')!;
-		expect(booking.withdrawnFilters).toContain('Booking_Reminded');
-		expect(booking.withdrawnFields).toContain('Reminded');
+		expect(booking.withdrawnFilters).toContainEqual({ param: 'Booking_Reminded', type: 'bool' });
+		expect(booking.withdrawnFields).toContainEqual({ field: 'Reminded', type: 'bool' });
 		const offered = allEntities().flatMap((entity) => [
-			...(entity.withdrawnFields ?? []).filter((name) =>
+			...(entity.withdrawnFields ?? []).filter(({ field: name }) =>
 				entity.fields.some((field) => field.field === name),
 			),
-			...(entity.withdrawnFilters ?? []).filter((param) =>
+			...(entity.withdrawnFilters ?? []).filter(({ param }) =>
 				entity.filters.some((filter) => filter.param === param),
 			),
 		]);

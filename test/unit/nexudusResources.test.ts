@@ -202,7 +202,7 @@ describe.each(
 				[first.Id, second.Id].map((id) => ({
 					Key: key,
 					Ids: [id],
-					Parameters: [{ Name: 'SystemId', Value: 'crm-42' }],
+					Parameters: [{ Name: 'SystemId', Type: 'string', Value: 'crm-42' }],
 				})),
 			);
 			expect(item.json.succeeded).toEqual([first.Id, second.Id]);

@@ -4,9 +4,13 @@ import type { InputChecker } from '../../shared/validation';
 import type { CatalogueEntity, QueryParameter, ValueKind } from '../../shared/catalogue';
 import {
 	enumValues,
+	findField,
+	findQueryParameter,
 	isListCompanion,
 	kindOf,
 	queryParameters,
+	withdrawnFields,
+	withdrawnParameters,
 	writableChildren,
 	writableFields,
 } from '../../shared/catalogue';
@@ -43,12 +47,22 @@ function labelOf(name: string): string {
 	return `${fieldLabel(name, isId, picker !== undefined)} (${name})`;
 }
 
-/** Filters by catalogue name -> Nexudus query. */
+const givenTwice = (name: string) =>
+	`is given twice: under ${name} and under its former name; remove one`;
+
+/** Filters by catalogue name (or a former one) -> Nexudus query. */
 export function buildQuery(check: InputChecker, target: Target, given: IDataObject): IDataObject {
 	const known = queryParameters(target.entity);
 	const query: IDataObject = {};
 	for (const [name, value] of Object.entries(given)) {
-		const parameter = known.find((candidate) => candidate.param === name);
+		const parameter = findQueryParameter(known, name);
+		const withdrawn = withdrawnParameters(target.entity).find((p) => p.param === name);
+		if (withdrawn) {
+			check.fail(
+				`Filters > ${filterLabel(withdrawn)} (${name})`,
+				`Nexudus has no such filter (${String(withdrawn.withdrawn)}): it would ignore it and answer every record; remove it`,
+			);
+		}
 		if (!parameter) {
 			check.fail(
 				'Filters',
@@ -61,7 +75,9 @@ export function buildQuery(check: InputChecker, target: Target, given: IDataObje
 			);
 		}
 		const label = `Filters > ${filterLabel(parameter)} (${name})`;
-		query[name] = toValue(
+		// A former name (`Coworker_City`) is sent as today's (`Coworker_CityName`).
+		if (parameter.param in query) check.fail(label, givenTwice(parameter.param));
+		query[parameter.param] = toValue(
 			check,
 			{
 				label,
@@ -131,7 +147,7 @@ function childItems(
 	});
 }
 
-/** Fields by catalogue name -> body properties, for a create or an update. */
+/** Fields by catalogue name (or a former one) -> body properties, for a create or an update. */
 export function buildBody(
 	check: InputChecker,
 	target: Target,
@@ -151,10 +167,17 @@ export function buildBody(
 			body[name] = childItems(check, target, name, child.writable, value);
 			continue;
 		}
-		const field = fields.find((candidate) => candidate.field === name);
+		const field = findField(fields, name);
+		const withdrawn = withdrawnFields(target.entity, operation).find((f) => f.field === name);
+		if (withdrawn) {
+			check.fail(
+				labelOf(name),
+				`cannot be written through the Nexudus API (${String(withdrawn.withdrawn)}); remove it`,
+			);
+		}
 		if (!field) {
 			const createOnly =
-				operation === 'update' && target.entity.fields.some((f) => f.field === name);
+				operation === 'update' && findField(target.entity.fields, name) !== undefined;
 			check.fail(
 				labelOf(name),
 				createOnly
@@ -162,14 +185,16 @@ export function buildBody(
 					: unknownNameProblem('field', name, target.label, knownNames),
 			);
 		}
-		body[name] = toValue(
+		// A former name (`City`) is written to today's field (`CityName`).
+		if (field.field in body) check.fail(labelOf(name), givenTwice(field.field));
+		body[field.field] = toValue(
 			check,
 			{
 				label: labelOf(name),
 				kind: kindOf(field.type),
-				enumValues: enumValues(target.entity, name),
+				enumValues: enumValues(target.entity, field.field),
 				purpose: 'field',
-				property: name,
+				property: field.field,
 				timeZone: target.timeZone,
 			},
 			value,

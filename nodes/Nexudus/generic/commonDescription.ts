@@ -91,7 +91,7 @@ export function commonDescription(resources: string[]): INodeProperties[] {
 			typeOptions: { multipleValues: true },
 			placeholder: 'Add Parameter',
 			default: {},
-			description: 'Parameters the command takes, by name',
+			description: 'Parameters the command takes, by name (e.g. Payment Method)',
 			displayOptions: showFor('runCommand'),
 			options: [
 				{
@@ -100,6 +100,15 @@ export function commonDescription(resources: string[]): INodeProperties[] {
 					values: [
 						{ displayName: 'Name', name: 'name', type: 'string', default: '' },
 						{ displayName: 'Value', name: 'value', type: 'string', default: '' },
+						{
+							displayName: 'Type',
+							name: 'type',
+							type: 'string',
+							default: '',
+							placeholder: 'e.g. ePaymentProvider',
+							description:
+								"The parameter's Nexudus type, sent with its value. Leave empty to use the type Nexudus lists for the command.",
+						},
 					],
 				},
 			],

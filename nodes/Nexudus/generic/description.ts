@@ -1,4 +1,4 @@
-import type { INodeProperties, INodePropertyOptions } from 'n8n-workflow';
+import type { IDisplayOptions, INodeProperties, INodePropertyOptions } from 'n8n-workflow';
 
 import type {
 	CatalogueEntity,
@@ -12,13 +12,15 @@ import {
 	hasVerb,
 	kindOf,
 	queryParameters,
+	withdrawnFields,
+	withdrawnParameters,
 	writableChildren,
 	writableFields,
 } from '../../shared/catalogue';
 import type { PickerName } from '../methods/pickers';
 import { PICKERS, pickerForEntity } from '../methods/pickers';
 import type { ResourceDefinition } from '../resources/definition';
-import { fieldLabel, filterLabel, words } from './labels';
+import { fieldLabel, filterLabel, formerLabel, words } from './labels';
 import { clearingValue, DAYS_OF_WEEK } from './values';
 
 /**
@@ -248,6 +250,48 @@ function filterProperty(
 const byDisplayName = (a: INodeProperties, b: INodeProperties) =>
 	a.displayName.localeCompare(b.displayName);
 
+/**
+ * Shows a collection option only where it holds a value ('' included): n8n then keeps a saved
+ * value under it, and "Add Filter" / "Add Field" never offer it.
+ */
+const shownWhenSaved = (name: string): IDisplayOptions => ({
+	show: { [name]: [{ _cnd: { exists: true } }, ''] },
+});
+
+/**
+ * A collection option followed by one option per name it had before. n8n drops a saved value
+ * whose option is gone, which would turn a saved filter into "all records"; these keep such a
+ * value, and the node sends it under today's name. Each shows only where a workflow holds a value
+ * under it (its own value decides its display), so "Add Filter" / "Add Field" never offer it.
+ */
+function withFormerNames(property: INodeProperties, formerly?: string[]): INodeProperties[] {
+	const former = (formerly ?? []).map(
+		(old): INodeProperties => ({
+			...property,
+			name: old,
+			// Short: n8n cuts a long label. The workflow shows what was chosen then.
+			displayName: `${formerLabel(old)} (Former Name)`,
+			description: `Saved in this workflow under its former name ${old}; the node sends it as ${property.name} (${property.displayName}), which new workflows use.`,
+			displayOptions: shownWhenSaved(old),
+		}),
+	);
+	return [property, ...former];
+}
+
+/**
+ * A withdrawn filter or field: never offered, but shown where a saved workflow holds a value
+ * under it, so that n8n keeps the value and the node stops naming it (dropped, a filter would
+ * turn the search into "all records", and a field would silently not be written).
+ */
+function withdrawnOption(property: INodeProperties, reason: string): INodeProperties {
+	return {
+		...property,
+		displayName: `${property.displayName} (Withdrawn)`,
+		description: `Nexudus has no ${property.name}: ${reason}. The node stops while it is set: remove it.`,
+		displayOptions: shownWhenSaved(property.name),
+	};
+}
+
 function childProperties(
 	definition: ResourceDefinition,
 	entity: CatalogueEntity,
@@ -282,10 +326,37 @@ function childProperties(
 	});
 }
 
+const withdrawnFieldOptions = (
+	definition: ResourceDefinition,
+	entity: CatalogueEntity,
+	operation: 'create' | 'update',
+) =>
+	withdrawnFields(entity, operation).map((field) =>
+		withdrawnOption(fieldProperty(definition, entity, field), field.withdrawn as string),
+	);
+
+/** An optional top field: an enum gains a first choice that leaves the field to Nexudus. */
+function withNexudusDefault(property: INodeProperties): INodeProperties {
+	if (property.type !== 'options') return property;
+	return {
+		...property,
+		default: '',
+		options: [
+			{ name: 'Nexudus Default', value: '', description: 'Send nothing: Nexudus decides' },
+			...(property.options as INodePropertyOptions[]),
+		],
+	};
+}
+
 /** Fields that sit at the top of Create: the catalogue's required ones and the resource's own. */
 export function topFieldNames(definition: ResourceDefinition, entity: CatalogueEntity): string[] {
 	return writableFields(entity, 'create')
-		.filter((field) => field.required || definition.topFields?.includes(field.field))
+		.filter(
+			(field) =>
+				field.required ||
+				definition.topFields?.includes(field.field) ||
+				definition.formerlyRequired?.includes(field.field),
+		)
 		.map((field) => field.field);
 }
 
@@ -327,17 +398,27 @@ export function resourceDescription(definition: ResourceDefinition): INodeProper
 			default: {},
 			displayOptions: show('getAll'),
 			description: 'Only records matching every filter added; From and To are inclusive',
-			options: queryParameters(entity)
-				.map((parameter) => filterProperty(definition, entity, parameter))
-				.sort(byDisplayName),
+			options: [
+				...queryParameters(entity).flatMap((parameter) =>
+					withFormerNames(filterProperty(definition, entity, parameter), parameter.formerly),
+				),
+				...withdrawnParameters(entity).map((parameter) =>
+					withdrawnOption(
+						filterProperty(definition, entity, parameter),
+						parameter.withdrawn as string,
+					),
+				),
+			].sort(byDisplayName),
 		});
 	}
 	if (hasVerb(entity, 'create')) {
 		const fields = writableFields(entity, 'create');
 		for (const field of fields.filter((candidate) => top.includes(candidate.field))) {
+			const property = fieldProperty(definition, entity, field);
 			properties.push({
-				...fieldProperty(definition, entity, field),
-				required: true,
+				...(definition.formerlyRequired?.includes(field.field)
+					? withNexudusDefault(property)
+					: { ...property, required: true }),
 				displayOptions: show('create'),
 			});
 		}
@@ -351,8 +432,11 @@ export function resourceDescription(definition: ResourceDefinition): INodeProper
 			options: [
 				...fields
 					.filter((field) => !top.includes(field.field))
-					.map((field) => fieldProperty(definition, entity, field)),
+					.flatMap((field) =>
+						withFormerNames(fieldProperty(definition, entity, field), field.formerly),
+					),
 				...childProperties(definition, entity, 'create'),
+				...withdrawnFieldOptions(definition, entity, 'create'),
 			].sort(byDisplayName),
 		});
 	}
@@ -367,10 +451,11 @@ export function resourceDescription(definition: ResourceDefinition): INodeProper
 			description:
 				'Only the fields added here change: the node reads the whole record, changes these and sends it back',
 			options: [
-				...writableFields(entity, 'update').map((field) =>
-					fieldProperty(definition, entity, field),
+				...writableFields(entity, 'update').flatMap((field) =>
+					withFormerNames(fieldProperty(definition, entity, field), field.formerly),
 				),
 				...childProperties(definition, entity, 'update'),
+				...withdrawnFieldOptions(definition, entity, 'update'),
 			].sort(byDisplayName),
 		});
 		properties.push({

@@ -38,3 +38,15 @@ export function filterLabel(parameter: { property: string; end?: 'from' | 'to' }
 	const end = parameter.end === 'from' ? ' From' : parameter.end === 'to' ? ' To' : '';
 	return `${words(parameter.property)}${end}`;
 }
+
+/**
+ * A former name as the form showed it: `Coworker_City` -> `City`, `from_Booking_TeamsAtBooking`
+ * -> `Teams At Booking From`, a field's `City` -> `City`.
+ */
+export function formerLabel(name: string): string {
+	const match = /^(?:(from|to)_)?(?:[A-Za-z0-9]+_)?(.+)$/.exec(name);
+	return filterLabel({
+		property: match?.[2] ?? name,
+		end: match?.[1] as 'from' | 'to' | undefined,
+	});
+}

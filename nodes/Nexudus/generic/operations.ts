@@ -6,8 +6,9 @@ import { withRecordLock } from '../../shared/recordLock';
 import { nexudusApiRequest, nexudusApiRequestAllItems, STALE_WRITE } from '../../shared/transport';
 import { InputChecker } from '../../shared/validation';
 import type { Verb } from '../../shared/catalogue';
-import { hasVerb } from '../../shared/catalogue';
+import { currentFieldName, hasVerb } from '../../shared/catalogue';
 import type { Target } from './checks';
+import { commandParameters } from './commandParameters';
 import { readGetManyOptions } from './commonDescription';
 import {
 	buildBody,
@@ -97,6 +98,9 @@ export const getAll: GenericOperation = async function (itemIndex, target, input
 	requireVerb(check, target, 'search');
 	const filterQuery = buildQuery(check, target, inputs.filters(this, itemIndex));
 	const { sortQuery, limit } = readGetManyOptions(this, check, itemIndex);
+	// A sort saved under a field's old name sorts by the field under its corrected name.
+	if (typeof sortQuery.orderBy === 'string')
+		sortQuery.orderBy = currentFieldName(target.entity, sortQuery.orderBy);
 	const query = { ...filterQuery, ...sortQuery };
 	const rows = await nexudusApiRequestAllItems.call(
 		this,
@@ -270,16 +274,7 @@ export const runCommand: GenericOperation = async function (itemIndex, target) {
 		.filter((id) => id !== '')
 		.map((id) => check.id('Record IDs', id));
 	if (ids.length === 0) check.fail('Record IDs', 'give at least one record ID');
-	const parameters =
-		(
-			this.getNodeParameter('commandParameters', itemIndex, {}) as {
-				parameter?: Array<{ name: string; value: string }>;
-			}
-		).parameter ?? [];
-	const Parameters = parameters.map((parameter, index) => ({
-		Name: check.name(`Parameters item ${index + 1} > Name`, parameter.name),
-		Value: parameter.value,
-	}));
+	const Parameters = await commandParameters(this, check, target, key, itemIndex);
 	return await runPerRecord(this, itemIndex, target, key, ids, Parameters);
 };
 
@@ -301,7 +296,7 @@ async function runPerRecord(
 	target: Target,
 	key: string,
 	ids: number[],
-	Parameters: IDataObject[],
+	Parameters: readonly object[],
 ): Promise<IDataObject> {
 	const results: CommandAnswer[] = [];
 	let stoppedBy: Error | undefined;

@@ -1,5 +1,4 @@
 import type {
-	IDataObject,
 	ILoadOptionsFunctions,
 	INodeListSearchResult,
 	INodePropertyOptions,
@@ -17,6 +16,7 @@ import {
 	writableChildren,
 	writableFields,
 } from '../../shared/catalogue';
+import { listedCommands } from '../generic/commandParameters';
 import { OTHER_RECORD } from '../generic/otherRecord';
 import { findDefinition } from '../resources';
 
@@ -63,15 +63,45 @@ export async function searchEntities(
 	};
 }
 
+/** The names the node's saved name/value pairs use (`filterPairs` -> `filter`). */
+function savedNames(context: ILoadOptionsFunctions, parameter: string, key: string): Set<string> {
+	const pairs = context.getCurrentNodeParameter(parameter) as
+		| Record<string, Array<{ name?: unknown }> | undefined>
+		| undefined;
+	return new Set((pairs?.[key] ?? []).map((pair) => String(pair.name ?? '')));
+}
+
+/**
+ * Former names (`Coworker_City`) are listed only where a saved pair uses one, so the editor shows
+ * it as valid; the node sends it under today's name. New pairs are offered today's names only.
+ */
+function formerOptions(
+	name: string,
+	formerly: string[] | undefined,
+	saved: Set<string>,
+): INodePropertyOptions[] {
+	return (formerly ?? [])
+		.filter((old) => saved.has(old))
+		.map((old) => ({
+			name: `${old} (former name of ${name})`,
+			value: old,
+			description: `Saved under its former name; sent as ${name}`,
+		}));
+}
+
 export async function getEntityFilters(
 	this: ILoadOptionsFunctions,
 ): Promise<INodePropertyOptions[]> {
+	const saved = savedNames(this, 'filterPairs', 'filter');
 	return queryParameters(currentEntity(this))
-		.map((parameter) => ({
-			name: parameter.param,
-			value: parameter.param,
-			description: `${parameter.kind}${parameter.end ? ` (${parameter.end === 'from' ? 'at or after' : 'at or before'})` : ''}${parameter.unconfirmed ? ', name not confirmed' : ''}`,
-		}))
+		.flatMap((parameter) => [
+			{
+				name: parameter.param,
+				value: parameter.param,
+				description: `${parameter.kind}${parameter.end ? ` (${parameter.end === 'from' ? 'at or after' : 'at or before'})` : ''}${parameter.unconfirmed ? ', name not confirmed' : ''}`,
+			},
+			...formerOptions(parameter.param, parameter.formerly, saved),
+		])
 		.sort(byName);
 }
 
@@ -80,12 +110,16 @@ export async function getEntityFields(
 ): Promise<INodePropertyOptions[]> {
 	const entity = currentEntity(this);
 	const operation = this.getCurrentNodeParameter('operation') === 'update' ? 'update' : 'create';
+	const saved = savedNames(this, 'fieldPairs', 'field');
 	return [
-		...writableFields(entity, operation).map((field) => ({
-			name: field.field,
-			value: field.field,
-			description: `${kindOf(field.type)}${field.required && operation === 'create' ? ', required' : ''}${field.unconfirmed ? ', name not confirmed' : ''}`,
-		})),
+		...writableFields(entity, operation).flatMap((field) => [
+			{
+				name: field.field,
+				value: field.field,
+				description: `${kindOf(field.type)}${field.required && operation === 'create' ? ', required' : ''}${field.unconfirmed ? ', name not confirmed' : ''}`,
+			},
+			...formerOptions(field.field, field.formerly, saved),
+		]),
 		...writableChildren(entity, operation).map((child) => ({
 			name: child.field,
 			value: child.field,
@@ -116,10 +150,8 @@ export async function getCommands(this: ILoadOptionsFunctions): Promise<INodePro
 	const answer = (await nexudusApiRequest.call(this, {
 		method: 'GET',
 		path: `${entity.path}/commands`,
-	})) as IDataObject[] | { Records?: IDataObject[] };
-	const commands = Array.isArray(answer) ? answer : (answer?.Records ?? []);
-	return commands
-		.filter((command) => typeof command.Key === 'string' && command.Key !== '')
+	})) as unknown;
+	return listedCommands(answer)
 		.map((command) => ({
 			name: String(command.Name ?? command.DisplayName ?? command.Key),
 			value: command.Key as string,

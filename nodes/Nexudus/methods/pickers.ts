@@ -9,7 +9,15 @@ import { entityNamed } from '../../shared/catalogue';
  * the user typed, with n8n's pagination token carrying the next page number.
  */
 
-export type PickerName = 'location' | 'customer' | 'resource' | 'team' | 'plan' | 'product';
+export type PickerName =
+	| 'location'
+	| 'customer'
+	| 'resource'
+	| 'team'
+	| 'plan'
+	| 'product'
+	| 'country'
+	| 'timeZone';
 
 interface Picker {
 	method: string;
@@ -25,6 +33,9 @@ export const PICKERS: Record<PickerName, Picker> = {
 	team: { method: 'searchTeams', entity: 'Team', label: 'team' },
 	plan: { method: 'searchPlans', entity: 'Tariff', label: 'plan' },
 	product: { method: 'searchProducts', entity: 'Product', label: 'product' },
+	// Nexudus's own lists: /api/sys/countries and /api/sys/simpletimezones.
+	country: { method: 'searchCountries', entity: 'Country', label: 'country' },
+	timeZone: { method: 'searchTimeZones', entity: 'SimpleTimeZone', label: 'time zone' },
 };
 
 /** The picker for a navigation name (`Coworker`, `Tariff`), if there is one. */
@@ -94,7 +105,50 @@ export const searchTeams = searchByName('Team');
 export const searchPlans = searchByName('Tariff');
 export const searchProducts = searchByName('Product');
 
+/** Countries by name: `United Kingdom (GB)`. */
+export async function searchCountries(
+	this: ILoadOptionsFunctions,
+	filter?: string,
+	paginationToken?: string,
+): Promise<INodeListSearchResult> {
+	const title = (record: IDataObject) =>
+		record.TwoDigitsCode ? `${byName(record)} (${String(record.TwoDigitsCode)})` : byName(record);
+	return await searchPage(this, 'Country', 'Country_Name', title, filter, paginationToken);
+}
+
+/** `0:00` -> ` (UTC+0:00)`, `-5:00` -> ` (UTC-5:00)`. */
+const utcOffset = (offset: unknown) =>
+	typeof offset === 'string' && offset !== ''
+		? ` (UTC${offset.startsWith('-') ? '' : '+'}${offset})`
+		: '';
+
+/**
+ * Time zones found by what Nexudus describes them with (`(UTC) Dublin, Edinburgh, Lisbon,
+ * London`, so a city finds its zone), shown by the Windows zone id Nexudus names them by and
+ * their offset (list rows leave the description out).
+ */
+export async function searchTimeZones(
+	this: ILoadOptionsFunctions,
+	filter?: string,
+	paginationToken?: string,
+): Promise<INodeListSearchResult> {
+	const title = (record: IDataObject) =>
+		record.Description
+			? `${String(record.Description)} (${byName(record)})`
+			: `${byName(record)}${utcOffset(record.TimeOffset)}`;
+	return await searchPage(
+		this,
+		'SimpleTimeZone',
+		'SimpleTimeZone_Description',
+		title,
+		filter,
+		paginationToken,
+	);
+}
+
 export const pickerSearches = {
+	searchCountries,
+	searchTimeZones,
 	searchLocations,
 	searchCustomers,
 	searchResources,

@@ -5,6 +5,7 @@ export const booking: ResourceDefinition = {
 	label: 'Booking',
 	entity: 'Booking',
 	noun: 'booking',
+	formerlyRequired: ['Repeats', 'WhichBookingsToUpdate'],
 	fieldNotes: {
 		Repeats: 'Nexudus uses it only when Repeat Booking is on.',
 	},

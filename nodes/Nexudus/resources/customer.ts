@@ -5,4 +5,18 @@ export const customer: ResourceDefinition = {
 	label: 'Customer',
 	entity: 'Coworker',
 	noun: 'customer',
+	// CountryId, SimpleTimeZoneId and TariffId get their pickers by name; these by what they hold.
+	pickers: {
+		BillingCountryId: 'country',
+		BillingCountry: 'country',
+		BillingSimpleTimeZoneId: 'timeZone',
+		BillingSimpleTimeZone: 'timeZone',
+	},
+	fieldNotes: {
+		TariffId:
+			'The plan the new customer is signed up to, as real creates send it with Billing Day and Renewal Date.',
+		BillingDay: 'Day of the month the plan is invoiced on (1-28).',
+		StartDate: 'When the plan starts.',
+		RenewalDate: 'When the plan is next renewed and invoiced.',
+	},
 };

@@ -21,6 +21,12 @@ export interface ResourceDefinition {
 	pickers?: Record<string, PickerName>;
 	/** Fields shown at the top of Create although the catalogue does not mark them required. */
 	topFields?: string[];
+	/**
+	 * Fields earlier versions asked for at the top of Create as required, which real creates leave
+	 * out: they stay at the top (n8n would drop a saved top-level value whose parameter went), but
+	 * optional, an enum with a "Nexudus Default" choice that sends nothing.
+	 */
+	formerlyRequired?: string[];
 	/** A sentence added to a field's help text, where the catalogue's name alone misleads. */
 	fieldNotes?: Record<string, string>;
 	/** Types of inline child properties the catalogue names without a type. */

@@ -5,4 +5,5 @@ export const invoice: ResourceDefinition = {
 	label: 'Invoice',
 	entity: 'CoworkerInvoice',
 	noun: 'invoice',
+	pickers: { BillToCountryId: 'country', BillToCountry: 'country' },
 };

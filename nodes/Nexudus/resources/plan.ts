@@ -5,4 +5,17 @@ export const plan: ResourceDefinition = {
 	label: 'Plan',
 	entity: 'Tariff',
 	noun: 'plan',
+	formerlyRequired: [
+		'DisplayOrder',
+		'BookingDueDateStrategy',
+		'AddressIdentityCheckProvider',
+		'AddressIdentityCheckRepeatPattern',
+		'IdentityCheckProvider',
+		'IdentityCheckRepeatPattern',
+		'DeliveryPreferencesMail',
+		'DeliveryPreferencesParcels',
+		'DeliveryPreferencesChecks',
+		'DeliveryPreferencesPublicity',
+		'DeliveryPreferencesOther',
+	],
 };

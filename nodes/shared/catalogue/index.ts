@@ -48,6 +48,8 @@ export interface CatalogueFilter extends Provenance {
 	range?: boolean;
 	/** Only from_/to_ are accepted (CreatedOn, UpdatedOn). */
 	rangeOnly?: boolean;
+	/** Why Nexudus has no such filter: not offered, and an error where a saved workflow uses it. */
+	withdrawn?: string;
 }
 
 export interface CatalogueField extends Provenance {
@@ -57,6 +59,8 @@ export interface CatalogueField extends Provenance {
 	required?: boolean;
 	/** Only on create or only on update; both when absent. */
 	on?: 'create' | 'update';
+	/** Why it cannot be written: not offered, and an error where a saved workflow uses it. */
+	withdrawn?: string;
 }
 
 /** One parameter of a command, as real clients send it in `Parameters: [{Name, Type, Value}]`. */
@@ -101,8 +105,8 @@ export interface CatalogueEntity {
 	 * Field names and filter parameters earlier versions offered that no live record has: a saved
 	 * workflow that still uses one should fail with a clear error, not silently lose it.
 	 */
-	withdrawnFields?: string[];
-	withdrawnFilters?: string[];
+	withdrawnFields?: Array<Pick<CatalogueField, 'field' | 'type' | 'on'>>;
+	withdrawnFilters?: Array<Pick<CatalogueFilter, 'param' | 'type' | 'range' | 'rangeOnly'>>;
 	children: CatalogueChild[];
 	enums?: Record<string, Record<string, string>>;
 }
@@ -115,6 +119,10 @@ export interface QueryParameter {
 	property: string;
 	end?: 'from' | 'to';
 	unconfirmed?: boolean;
+	/** Params this one was known by before: `Coworker_City`, `from_Coworker_City`. */
+	formerly?: string[];
+	/** Set for a withdrawn filter (see `withdrawnParameters`): why Nexudus has none. */
+	withdrawn?: string;
 }
 
 const catalogue = bundle as unknown as {
@@ -186,20 +194,83 @@ export function enumValues(
 
 /** Every query parameter of an entity's search: equality filters and both ends of ranges. */
 export function queryParameters(entity: CatalogueEntity): QueryParameter[] {
+	return parametersOf(
+		entity,
+		entity.filters.filter((filter) => !filter.withdrawn),
+	);
+}
+
+/**
+ * Filters the catalogue withdrew (Nexudus has none by that name, so it would ignore them and
+ * answer every record): never offered, but a saved workflow's value is kept, to fail by name.
+ */
+const WITHDRAWN = 'no live Nexudus record has it';
+
+export function withdrawnParameters(entity: CatalogueEntity): QueryParameter[] {
+	return parametersOf(entity, [
+		...entity.filters.filter((filter) => filter.withdrawn),
+		...(entity.withdrawnFilters ?? []).map((filter) => ({ ...filter, src: [], withdrawn: WITHDRAWN })),
+	]);
+}
+
+function parametersOf(entity: CatalogueEntity, filters: CatalogueFilter[]): QueryParameter[] {
 	const prefix = `${entity.entity}_`;
 	const parameters: QueryParameter[] = [];
-	for (const filter of entity.filters) {
+	for (const filter of filters) {
 		const property = filter.param.startsWith(prefix)
 			? filter.param.slice(prefix.length)
 			: filter.param;
-		const common = { kind: kindOf(filter.type), property, unconfirmed: filter.unconfirmed };
-		if (!filter.rangeOnly) parameters.push({ ...common, param: filter.param });
+		const common = {
+			kind: kindOf(filter.type),
+			property,
+			unconfirmed: filter.unconfirmed,
+			...(filter.withdrawn ? { withdrawn: filter.withdrawn } : {}),
+		};
+		const former = (end = '') => (filter.formerly ?? []).map((old) => `${end}${old}`);
+		if (!filter.rangeOnly) parameters.push({ ...common, param: filter.param, formerly: former() });
 		if (filter.range) {
-			parameters.push({ ...common, param: `from_${filter.param}`, end: 'from' });
-			parameters.push({ ...common, param: `to_${filter.param}`, end: 'to' });
+			parameters.push({
+				...common,
+				param: `from_${filter.param}`,
+				end: 'from',
+				formerly: former('from_'),
+			});
+			parameters.push({
+				...common,
+				param: `to_${filter.param}`,
+				end: 'to',
+				formerly: former('to_'),
+			});
 		}
 	}
 	return parameters;
+}
+
+/**
+ * The query parameter a filter name stands for: its own name, or one it was known by before
+ * (`Coworker_City` -> `Coworker_CityName`), so that a workflow saved with the old name still filters.
+ */
+export function findQueryParameter(
+	parameters: QueryParameter[],
+	name: string,
+): QueryParameter | undefined {
+	return (
+		parameters.find((candidate) => candidate.param === name) ??
+		parameters.find((candidate) => candidate.formerly?.includes(name))
+	);
+}
+
+/** The field a name stands for: its own name, or one it was known by before (`City` -> `CityName`). */
+export function findField(fields: CatalogueField[], name: string): CatalogueField | undefined {
+	return (
+		fields.find((candidate) => candidate.field === name) ??
+		fields.find((candidate) => candidate.formerly?.includes(name))
+	);
+}
+
+/** Today's name of a field given by an old one (`City` -> `CityName`); other names as given. */
+export function currentFieldName(entity: CatalogueEntity, name: string): string {
+	return findField(entity.fields, name)?.field ?? name;
 }
 
 /** Fields a create (or an update) may carry, inline children excluded. */
@@ -207,7 +278,20 @@ export function writableFields(
 	entity: CatalogueEntity,
 	operation: 'create' | 'update',
 ): CatalogueField[] {
-	return entity.fields.filter((field) => field.on === undefined || field.on === operation);
+	return entity.fields.filter(
+		(field) => !field.withdrawn && (field.on === undefined || field.on === operation),
+	);
+}
+
+/** Fields the catalogue withdrew from Create / Update: kept where saved, to fail by name. */
+export function withdrawnFields(
+	entity: CatalogueEntity,
+	operation: 'create' | 'update',
+): CatalogueField[] {
+	return [
+		...entity.fields.filter((field) => field.withdrawn),
+		...(entity.withdrawnFields ?? []).map((field) => ({ ...field, src: [], withdrawn: WITHDRAWN })),
+	].filter((field) => field.on === undefined || field.on === operation);
 }
 
 export function writableChildren(
