@@ -116,7 +116,7 @@ describe('description', () => {
 	});
 
 	test('every operation has a description and an action an AI agent can act on', () => {
-		expect(description.usableAsTool).toBe(true);
+		expect(description.usableAsTool).toBeTruthy();
 		const operations = properties.filter((property) => property.name === 'operation');
 		for (const option of operations.flatMap((p) => p.options as INodePropertyOptions[])) {
 			expect(option.description).toMatch(/\w{3,}/);

@@ -5,4 +5,16 @@ export const plan: ResourceDefinition = {
 	label: 'Plan',
 	entity: 'Tariff',
 	noun: 'plan',
+	simplified: [
+		'Name',
+		'BusinessId',
+		'BusinessName',
+		'Price',
+		'CurrencyCode',
+		'InvoiceEvery',
+		'GroupName',
+		'Visible',
+		'Archived',
+		'ActiveContracts',
+	],
 };
