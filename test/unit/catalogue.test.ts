@@ -135,7 +135,7 @@ describe('description', () => {
 					property.options.every(
 						(option) => typeof (option as INodePropertyOptions).value === 'number',
 					) &&
-					/^Nexudus field /.test(property.description ?? ''),
+					/\bNexudus field /.test(property.description ?? ''),
 			);
 		expect(enums.length).toBeGreaterThan(50);
 		for (const property of enums) {
