@@ -46,6 +46,7 @@ describe('the example workflows', () => {
 			type: 'googleSheetsOAuth2Api',
 			data: { clientId: 'not-used', clientSecret: 'not-used' },
 		},
+		'@n8n/n8n-nodes-langchain.lmChatOpenAi': { type: 'openAiApi', data: { apiKey: 'not-used' } },
 	};
 
 	/** The sheet the README tells the ledger example's user to choose. */
@@ -123,8 +124,9 @@ describe('the example workflows', () => {
 		nodeTypes = (await env.rest('GET', '/types/nodes.json')) as unknown as INodeTypeDescription[];
 	});
 
-	test('there are the six documented examples', () => {
+	test('there are the seven documented examples', () => {
 		expect(files.sort()).toEqual([
+			'ai-agent-customer-bookings.json',
 			'booking-to-front-desk.json',
 			'daily-check-in-report.json',
 			'failed-check-in-alert.json',
