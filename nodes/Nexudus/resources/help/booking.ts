@@ -1,9 +1,10 @@
 /** What the fields and filters of a booking mean, by Nexudus API name. */
 export const booking: Record<string, string> = {
 	ResourceId: 'The room, desk or office booked (a Nexudus resource).',
-	FromTime: "When the booking starts: date and time, in the location's time zone.",
+	FromTime:
+		"When the booking starts (date and time); From Time Local gives it in the location's time zone.",
 	ToTime:
-		"When the booking ends: date and time, in the location's time zone; it must be after the start.",
+		"When the booking ends (date and time), after the start; To Time Local gives it in the location's time zone.",
 	Repeats:
 		'How often the booking repeats (daily, weekly, monthly...), used when Repeat Booking is on.',
 	WhichBookingsToUpdate:

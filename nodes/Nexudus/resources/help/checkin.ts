@@ -1,7 +1,8 @@
 /** What the fields and filters of a check-in mean, by Nexudus API name. */
 export const checkin: Record<string, string> = {
 	BusinessId: 'The location the customer checked in at.',
-	FromTime: "When the customer checked in: date and time, in the location's time zone.",
+	FromTime:
+		"When the customer checked in (date and time); From Time Local gives it in the location's time zone.",
 	ToTime: 'When the customer checked out: date and time; empty while they are still in.',
 	CoworkerId: 'The customer who checked in.',
 	CountsTowardsPlanLimits:

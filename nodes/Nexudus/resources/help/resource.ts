@@ -14,8 +14,9 @@ export const resource: Record<string, string> = {
 		'Whether the resource can be booked by several customers at the same time.',
 	MinBookingLength: 'The shortest booking allowed, in minutes.',
 	MaxBookingLength: 'The longest booking allowed, in minutes.',
-	BookInAdvanceLimit: 'How far ahead the resource can be booked, in days.',
-	LateBookingLimit: 'How close to the start a booking can still be made, in minutes.',
+	BookInAdvanceLimit: 'How far ahead the resource can be booked, in days (empty for no limit).',
+	LateBookingLimit:
+		'The least notice a booking needs: how long before the start it must be made, in minutes.',
 	LateCancellationLimit:
 		'How close to the start a booking can still be cancelled free of charge, in minutes.',
 	IntervalLimit:

@@ -5,7 +5,7 @@ export const visitor: Record<string, string> = {
 	Email: "The visitor's email address, for the invitation and their arrival notice.",
 	VisitorSource: 'How the visit was registered (by the host, at reception, at the kiosk...).',
 	HostApprovalStatus: 'Whether the host has approved the visit: pending, approved or declined.',
-	ExpectedArrival: "When the visitor is expected: date and time, in the location's time zone.",
+	ExpectedArrival: 'When the visitor is expected (date and time).',
 	CoworkerId: 'The customer the visitor comes to see (the host).',
 	CompanyName: 'The company the visitor is from.',
 	PhoneNumber: "The visitor's phone number.",
