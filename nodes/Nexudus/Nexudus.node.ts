@@ -12,6 +12,7 @@ import * as webHook from './actions/webhook';
 import { commonDescription } from './generic/commonDescription';
 import { resourceDescription } from './generic/description';
 import { OTHER_RECORD, otherRecordDescription } from './generic/otherRecord';
+import { outputDescription, SIMPLIFIED_BY_DEFAULT_FROM } from './generic/output';
 import { catalogueLoadOptions, searchEntities } from './methods/loadOptions';
 import { pickerSearches } from './methods/pickers';
 import { RESOURCES } from './resources';
@@ -30,6 +31,7 @@ const catalogueProperties = [
 	...otherRecordDescription,
 	// WebHook's Get Many shares Return All, Limit and Sort (it has no Run Command).
 	...commonDescription([...catalogueResources, 'webHook']),
+	...outputDescription(RESOURCES.map((definition) => definition.value)),
 ];
 
 export class Nexudus implements INodeType {
@@ -38,14 +40,17 @@ export class Nexudus implements INodeType {
 		name: 'nexudus',
 		icon: { light: 'file:../../icons/nexudus.svg', dark: 'file:../../icons/nexudus.dark.svg' },
 		group: ['transform'],
-		version: 1,
+		// 1.1 differs only in Output's default (Simplified, not Raw). New nodes stay on 1, so a
+		// saved workflow and a new node give the same output; new AI-agent tools start at 1.1.
+		version: [1, SIMPLIFIED_BY_DEFAULT_FROM],
+		defaultVersion: 1,
 		subtitle: '={{$parameter["operation"] + ": " + $parameter["resource"]}}',
 		description:
 			'Read and change Nexudus coworking records: customers, bookings, invoices, webhooks and more',
 		defaults: {
 			name: 'Nexudus',
 		},
-		usableAsTool: true,
+		usableAsTool: { replacements: { defaultVersion: SIMPLIFIED_BY_DEFAULT_FROM } },
 		inputs: [NodeConnectionTypes.Main],
 		outputs: [NodeConnectionTypes.Main],
 		credentials: [

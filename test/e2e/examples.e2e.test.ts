@@ -51,6 +51,7 @@ describe('the example workflows', () => {
 			type: 'httpHeaderAuth',
 			data: { name: 'X-Payment-Secret', value: 'not-used' },
 		},
+		'@n8n/n8n-nodes-langchain.lmChatOpenAi': { type: 'openAiApi', data: { apiKey: 'not-used' } },
 	};
 
 	/** The sheet the README tells the ledger example's user to choose. */
@@ -128,8 +129,9 @@ describe('the example workflows', () => {
 		nodeTypes = (await env.rest('GET', '/types/nodes.json')) as unknown as INodeTypeDescription[];
 	});
 
-	test('there are the seven documented examples', () => {
+	test('there are the documented examples', () => {
 		expect(files.sort()).toEqual([
+			'ai-agent-customer-bookings.json',
 			'booking-to-front-desk.json',
 			'daily-check-in-report.json',
 			'failed-check-in-alert.json',

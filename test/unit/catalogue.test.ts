@@ -118,7 +118,7 @@ describe('description', () => {
 	});
 
 	test('every operation has a description and an action an AI agent can act on', () => {
-		expect(description.usableAsTool).toBe(true);
+		expect(description.usableAsTool).toBeTruthy();
 		const operations = properties.filter((property) => property.name === 'operation');
 		for (const option of operations.flatMap((p) => p.options as INodePropertyOptions[])) {
 			expect(option.description).toMatch(/\w{3,}/);
@@ -137,7 +137,7 @@ describe('description', () => {
 					property.options.every(
 						(option) => typeof (option as INodePropertyOptions).value === 'number',
 					) &&
-					/^Nexudus field /.test(property.description ?? ''),
+					/\bNexudus field /.test(property.description ?? ''),
 			);
 		// (Create's formerly required enums lead with "Nexudus Default" instead: see below.)
 		expect(enums.length).toBeGreaterThan(40);

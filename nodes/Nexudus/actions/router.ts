@@ -6,6 +6,7 @@ import type { Target } from '../generic/checks';
 import { pairInputs, typedInputs } from '../generic/inputs';
 import * as generic from '../generic/operations';
 import { OTHER_RECORD, otherRecordTarget } from '../generic/otherRecord';
+import { shapeOutput } from '../generic/output';
 import { RESOURCES } from '../resources';
 import * as webHook from './webhook';
 
@@ -31,7 +32,7 @@ const firstClass = new Map(
 			label: definition.label,
 			childKinds: definition.childKinds,
 		};
-		return [definition.value, { target, inputs: typedInputs(definition) }];
+		return [definition.value, { definition, target, inputs: typedInputs(definition) }];
 	}),
 );
 
@@ -52,7 +53,8 @@ function findOperation(resource: string, operation: string): Operation | undefin
 	if (!resolved) return undefined;
 	return async function (this: IExecuteFunctions, itemIndex: number) {
 		const target = { ...resolved.target, timeZone: this.getTimezone() };
-		return await run.call(this, itemIndex, target, resolved.inputs);
+		const result = await run.call(this, itemIndex, target, resolved.inputs);
+		return shapeOutput(this, itemIndex, resolved.definition, operation, result);
 	};
 }
 

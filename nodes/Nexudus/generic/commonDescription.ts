@@ -34,6 +34,7 @@ export function commonDescription(resources: string[]): INodeProperties[] {
 			type: 'collection',
 			placeholder: 'Add Sort Option',
 			default: {},
+			description: 'The order Nexudus lists the records in',
 			displayOptions: showFor('getAll'),
 			options: [
 				{
@@ -44,6 +45,7 @@ export function commonDescription(resources: string[]): INodeProperties[] {
 						{ name: 'Ascending', value: 0 },
 						{ name: 'Descending', value: 1 },
 					],
+					description: 'Ascending lists A to Z, oldest first and smallest first',
 					default: 0,
 				},
 				{
@@ -98,8 +100,20 @@ export function commonDescription(resources: string[]): INodeProperties[] {
 					displayName: 'Parameter',
 					name: 'parameter',
 					values: [
-						{ displayName: 'Name', name: 'name', type: 'string', default: '' },
-						{ displayName: 'Value', name: 'value', type: 'string', default: '' },
+						{
+							displayName: 'Name',
+							name: 'name',
+							type: 'string',
+							default: '',
+							description: 'The parameter name the command expects',
+						},
+						{
+							displayName: 'Value',
+							name: 'value',
+							type: 'string',
+							default: '',
+							description: 'The parameter value, as text',
+						},
 						{
 							displayName: 'Type',
 							name: 'type',

@@ -20,6 +20,7 @@ import {
 import type { PickerName } from '../methods/pickers';
 import { PICKERS, pickerForEntity } from '../methods/pickers';
 import type { ResourceDefinition } from '../resources/definition';
+import { helpFor } from '../resources/help';
 import { fieldLabel, filterLabel, formerLabel, words } from './labels';
 import { clearingValue, DAYS_OF_WEEK } from './values';
 
@@ -96,14 +97,19 @@ interface ValueProperty {
 	unconfirmed?: boolean;
 	/** What the resource says about the field, added to its help text. */
 	note?: string;
+	/** What the field means to an operator, in words (`resources/help/`). */
+	help?: string;
 }
 
 // Said briefly: ~1,000 fields carry it. The README explains how such names are guarded.
 const UNCONFIRMED = ' Name not confirmed by the API docs.';
 
+/** The help text: its meaning in words where written (yes/no ones start "Whether"), then its API name. */
 function describe(spec: ValueProperty, extra = ''): string {
 	const note = spec.note ? ` ${spec.note}` : '';
-	return `Nexudus ${spec.apiName}.${note}${extra}${spec.unconfirmed ? UNCONFIRMED : ''}`;
+	const meaning = spec.help ?? (spec.kind === 'boolean' ? `Whether "${spec.label}" is on.` : '');
+	const lead = meaning ? `${meaning} ` : '';
+	return `${lead}Nexudus ${spec.apiName}.${note}${extra}${spec.unconfirmed ? UNCONFIRMED : ''}`;
 }
 
 /** One typed parameter: enums as named options, dates as dates, ids through pickers. */
@@ -221,6 +227,7 @@ function fieldProperty(
 		picker,
 		unconfirmed: field.unconfirmed,
 		note: definition.fieldNotes?.[field.field],
+		help: helpFor(definition.value, field.field),
 	});
 }
 
@@ -244,6 +251,10 @@ function filterProperty(
 		enumValues: enumValues(entity, parameter.property),
 		picker,
 		unconfirmed: parameter.unconfirmed,
+		// A filter reads as the field it filters on: `Booking_Resource` as `ResourceId`.
+		help:
+			helpFor(definition.value, parameter.property) ??
+			helpFor(definition.value, `${parameter.property}Id`),
 	});
 }
 
@@ -428,6 +439,7 @@ export function resourceDescription(definition: ResourceDefinition): INodeProper
 			type: 'collection',
 			placeholder: 'Add Field',
 			default: {},
+			description: 'Optional fields of the new record; those not added are left to Nexudus',
 			displayOptions: show('create'),
 			options: [
 				...fields

@@ -121,7 +121,13 @@ export const otherRecordDescription: INodeProperties[] = [
 						description:
 							'Choose from the list, or specify an ID using an <a href="https://docs.n8n.io/code/expressions/">expression</a>',
 					},
-					{ displayName: 'Value', name: 'value', type: 'string', default: '' },
+					{
+						displayName: 'Value',
+						name: 'value',
+						type: 'string',
+						default: '',
+						description: 'The value records must have; dates as 2026-01-31T09:00',
+					},
 				],
 			},
 		],
@@ -135,6 +141,7 @@ export const otherRecordDescription: INodeProperties[] = [
 			{ name: 'JSON', value: 'json' },
 		],
 		default: 'pairs',
+		description: 'How the field values are given: one name and value at a time, or one JSON object',
 		displayOptions: show(['create', 'update']),
 	},
 	{
@@ -163,7 +170,14 @@ export const otherRecordDescription: INodeProperties[] = [
 						description:
 							'Choose from the list, or specify an ID using an <a href="https://docs.n8n.io/code/expressions/">expression</a>',
 					},
-					{ displayName: 'Value', name: 'value', type: 'string', default: '' },
+					{
+						displayName: 'Value',
+						name: 'value',
+						type: 'string',
+						default: '',
+						description:
+							'The value to write; true or false for yes/no fields, dates as 2026-01-31T09:00',
+					},
 				],
 			},
 		],

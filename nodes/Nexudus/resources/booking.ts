@@ -14,4 +14,18 @@ export const booking: ResourceDefinition = {
 		BookingProducts: { ProductId: 'id', Quantity: 'integer', InvoiceInMinutes: 'boolean' },
 		BookingVisitors: { VisitorFullName: 'string', VisitorEmail: 'string' },
 	},
+	simplified: [
+		'BookingNumber',
+		'CoworkerId',
+		'CoworkerFullName',
+		'ResourceId',
+		'ResourceName',
+		'FromTime',
+		'ToTime',
+		'Tentative',
+		'Online',
+		'Invoiced',
+		'CheckedInAt',
+		'Notes',
+	],
 };

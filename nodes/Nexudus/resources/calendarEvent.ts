@@ -8,4 +8,16 @@ export const calendarEvent: ResourceDefinition = {
 	fieldNotes: {
 		Repeats: 'Nexudus requires a value, but uses it only when Repeat Event is on.',
 	},
+	simplified: [
+		'Name',
+		'BusinessId',
+		'ResourceId',
+		'StartDate',
+		'EndDate',
+		'Location',
+		'HostFullName',
+		'ShortDescription',
+		'PublishDate',
+		'Allocation',
+	],
 };

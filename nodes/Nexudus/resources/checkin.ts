@@ -5,4 +5,14 @@ export const checkin: ResourceDefinition = {
 	label: 'Check-in',
 	entity: 'Checkin',
 	noun: 'check-in',
+	simplified: [
+		'CoworkerId',
+		'CoworkerFullName',
+		'BusinessId',
+		'BusinessName',
+		'FromTime',
+		'ToTime',
+		'Source',
+		'TariffAtTheTimeOfCheckin',
+	],
 };

@@ -7,4 +7,20 @@ export const contract: ResourceDefinition = {
 	noun: 'contract',
 	// The catalogue names the schedule's properties without their types.
 	childKinds: { ContractSchedules: { Price: 'decimal', ApplyOn: 'dateTime' } },
+	simplified: [
+		'CoworkerId',
+		'CoworkerFullName',
+		'TariffId',
+		'TariffName',
+		'IssuedById',
+		'IssuedByName',
+		'StartDate',
+		'RenewalDate',
+		'CancellationDate',
+		'Active',
+		'Cancelled',
+		'MainContract',
+		'Price',
+		'Quantity',
+	],
 };

@@ -5,4 +5,5 @@ export const customerNote: ResourceDefinition = {
 	label: 'Customer Note',
 	entity: 'CoworkerNote',
 	noun: 'customer note',
+	simplified: ['CoworkerId', 'Notes', 'AddedBy'],
 };

@@ -5,4 +5,18 @@ export const customerProduct: ResourceDefinition = {
 	label: 'Customer Product',
 	entity: 'CoworkerProduct',
 	noun: 'customer product',
+	simplified: [
+		'CoworkerId',
+		'CoworkerFullName',
+		'ProductId',
+		'ProductName',
+		'BusinessId',
+		'Quantity',
+		'TotalPrice',
+		'ProductCurrencyCode',
+		'SaleDate',
+		'RegularCharge',
+		'Activated',
+		'Invoiced',
+	],
 };

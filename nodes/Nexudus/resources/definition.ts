@@ -31,4 +31,10 @@ export interface ResourceDefinition {
 	fieldNotes?: Record<string, string>;
 	/** Types of inline child properties the catalogue names without a type. */
 	childKinds?: Record<string, Record<string, ValueKind>>;
+	/**
+	 * What Output: Simplified returns besides the Id: the record's key fields, by their real API
+	 * names (as live tenants return them), so that a person or a model can tell who or what the
+	 * record is, which plan and location it belongs to and what state it is in.
+	 */
+	simplified: string[];
 }

@@ -5,4 +5,17 @@ export const delivery: ResourceDefinition = {
 	label: 'Delivery',
 	entity: 'CoworkerDelivery',
 	noun: 'delivery',
+	simplified: [
+		'Name',
+		'CoworkerId',
+		'CoworkerFullName',
+		'BusinessId',
+		'DeliveryType',
+		'Location',
+		'ReceivedBy',
+		'Collected',
+		'CollectedOn',
+		'Processed',
+		'Notes',
+	],
 };

@@ -5,4 +5,16 @@ export const helpDeskMessage: ResourceDefinition = {
 	label: 'Help Desk Message',
 	entity: 'HelpDeskMessage',
 	noun: 'help desk message',
+	simplified: [
+		'Subject',
+		'CoworkerId',
+		'CoworkerFullName',
+		'BusinessId',
+		'HelpDeskDepartmentName',
+		'Priority',
+		'OwnerFullName',
+		'Closed',
+		'ClosedOn',
+		'MessageText',
+	],
 };

@@ -5,4 +5,15 @@ export const location: ResourceDefinition = {
 	label: 'Location',
 	entity: 'Business',
 	noun: 'location',
+	simplified: [
+		'Name',
+		'EmailContact',
+		'Phone',
+		'Address',
+		'CountryName',
+		'CurrencyCode',
+		'SimpleTimeZoneId',
+		'WebAddress',
+		'Suspended',
+	],
 };

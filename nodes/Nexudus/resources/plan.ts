@@ -18,4 +18,16 @@ export const plan: ResourceDefinition = {
 		'DeliveryPreferencesPublicity',
 		'DeliveryPreferencesOther',
 	],
+	simplified: [
+		'Name',
+		'BusinessId',
+		'BusinessName',
+		'Price',
+		'CurrencyCode',
+		'InvoiceEvery',
+		'GroupName',
+		'Visible',
+		'Archived',
+		'ActiveContracts',
+	],
 };

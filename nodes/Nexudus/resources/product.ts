@@ -5,4 +5,16 @@ export const product: ResourceDefinition = {
 	label: 'Product',
 	entity: 'Product',
 	noun: 'product',
+	simplified: [
+		'Name',
+		'BusinessId',
+		'BusinessName',
+		'Price',
+		'CurrencyCode',
+		'Sku',
+		'Visible',
+		'Archived',
+		'TrackStock',
+		'CurrentStock',
+	],
 };

@@ -7,4 +7,16 @@ export const resource: ResourceDefinition = {
 	noun: 'resource',
 	// The catalogue names the time slots' properties without their types.
 	childKinds: { TimeSlots: { DayOfWeek: 'dayOfWeek', FromTime: 'dateTime', ToTime: 'dateTime' } },
+	simplified: [
+		'Name',
+		'ResourceTypeId',
+		'ResourceTypeName',
+		'BusinessId',
+		'BusinessName',
+		'Allocation',
+		'GroupName',
+		'Visible',
+		'Archived',
+		'RequiresConfirmation',
+	],
 };

@@ -5,4 +5,15 @@ export const team: ResourceDefinition = {
 	label: 'Team',
 	entity: 'Team',
 	noun: 'team',
+	simplified: [
+		'Name',
+		'BusinessId',
+		'BusinessName',
+		'PayingMemberId',
+		'PayingMemberFullName',
+		'CoworkerIds',
+		'CoworkerFullNames',
+		'DefaultMemberTariffName',
+		'ActiveContracts',
+	],
 };

@@ -5,4 +5,17 @@ export const visitor: ResourceDefinition = {
 	label: 'Visitor',
 	entity: 'Visitor',
 	noun: 'visitor',
+	simplified: [
+		'FullName',
+		'Email',
+		'CompanyName',
+		'CoworkerId',
+		'CoworkerFullName',
+		'BusinessId',
+		'ExpectedArrival',
+		'Arrived',
+		'CheckedInAt',
+		'DepartureDate',
+		'HostApprovalStatus',
+	],
 };

@@ -26,6 +26,7 @@ export const description: INodeProperties[] = [
 		type: 'collection',
 		placeholder: 'Add Field',
 		default: {},
+		description: 'Optional settings of the new webhook',
 		displayOptions: { show: showOnlyForCreate },
 		options: [activeField, descriptionField],
 	},

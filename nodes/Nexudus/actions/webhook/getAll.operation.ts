@@ -63,7 +63,10 @@ function filterProperty(filter: (typeof FILTERS)[number]): INodeProperties {
 		name: filter.field,
 		type: FIELD_TYPE[filter.kind],
 		default: filter.kind === 'boolean' ? true : filter.kind === 'count' ? 0 : '',
-		description: `Nexudus filter ${filter.query}`,
+		description:
+			filter.kind === 'boolean'
+				? `Whether only active (on) or only inactive (off) webhooks are listed. Nexudus filter ${filter.query}.`
+				: `Nexudus filter ${filter.query}`,
 	};
 	if (filter.kind === 'id') {
 		return {

@@ -1,0 +1,25 @@
+/** What the fields and filters of a delivery mean, by Nexudus API name. */
+export const delivery: Record<string, string> = {
+	BusinessId: 'The location the delivery arrived at.',
+	Name: 'What arrived, in a few words (e.g. Parcel from Amazon).',
+	Location: 'Where the delivery is kept until collected (e.g. Reception shelf 2).',
+	DeliveryType: 'The kind of delivery: letter, parcel, cheque and so on.',
+	CoworkerId: 'The customer the delivery is for.',
+	ReceivedBy: 'Who at the front desk took in the delivery.',
+	Notes: 'Notes on the delivery.',
+	Collected: 'Whether the customer has collected the delivery.',
+	CollectedOn: 'When the delivery was collected (date and time).',
+	RequiresSignature: 'Whether the customer must sign when collecting it.',
+	Signed: 'Whether the customer signed for the delivery.',
+	Notified: 'Whether the customer was told the delivery arrived.',
+	HandlingPreference:
+		'What to do with the delivery: store, forward, scan, recycle, shred or return.',
+	Forwarded: 'Whether the delivery was forwarded to another address.',
+	Scanned: 'Whether the delivery (mail) was scanned for the customer.',
+	StoredForCollection: 'Whether the delivery is stored for collection.',
+	ReturnedToSender: 'Whether the delivery was returned to its sender.',
+	CreatedOn: 'When the delivery was logged (date and time).',
+	Shredded: 'Whether the delivery was shredded, as the customer asked.',
+	Recycled: 'Whether the delivery was recycled, as the customer asked.',
+	CheckDeposited: "Whether the cheque that arrived was paid into the customer's bank.",
+};

@@ -1,0 +1,23 @@
+/** What the fields and filters of a location mean, by Nexudus API name. */
+export const location: Record<string, string> = {
+	Name: "The location's name, as customers see it.",
+	Address: "The location's street address.",
+	Phone: "The location's phone number.",
+	CountryId: 'The country the location is in.',
+	CurrencyId: 'The currency the location charges in.',
+	SimpleTimeZoneId: "The location's time zone; booking and check-in times are in it.",
+	DefaultLanguage: "The language of the location's emails and members' portal.",
+	WebContact: "The contact page address on the location's website.",
+	WelcomeEmail: 'The text of the email sent to new customers.',
+	Quote: "A short quote shown on the members' portal.",
+	Suspended: "Whether the location's Nexudus account is suspended.",
+	DiscountPercentage: 'A discount on all charges, in percent.',
+	InvoicingPeriod: 'How often customers are invoiced, in months.',
+	Longitude: "The location's longitude, in decimal degrees.",
+	Latitude: "The location's latitude, in decimal degrees.",
+	ContactEmail: 'The contact email shown in the Nexudus Passport listing.',
+	ContactPhone: 'The contact phone shown in the Nexudus Passport listing.',
+	Floors: 'How many floors the location has.',
+	FloorSpace: 'The floor space, in the unit given by Floor Space Unit.',
+	CreatedOn: 'When the location was created (date and time).',
+};

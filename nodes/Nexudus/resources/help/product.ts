@@ -1,0 +1,28 @@
+/** What the fields and filters of a product mean, by Nexudus API name. */
+export const product: Record<string, string> = {
+	BusinessId: 'The location that sells the product.',
+	Name: "The product's name, as customers see it.",
+	SystemProductType: 'The kind of product, as Nexudus classifies it.',
+	Description: 'A description of the product.',
+	DisplayOrder: 'Where the product appears in lists: lower numbers come first.',
+	Price: "The unit price, in the product's currency.",
+	CurrencyId: 'The currency the product is priced in.',
+	AvailableAs: 'How the product is sold: once, as a recurring charge, or both.',
+	Sku: "The product's stock-keeping unit (SKU) code.",
+	Tags: 'Tags on the product, separated by commas.',
+	Visible: 'Whether customers can see and buy the product on the portal.',
+	OnlyForMembers: 'Whether only members (customers with a plan) can buy the product.',
+	OnlyForContacts: 'Whether only contacts (customers without a plan) can buy the product.',
+	Archived: 'Whether the product is archived and no longer sold.',
+	TrackStock: 'Whether Nexudus counts the stock of this product.',
+	AllowNegativeStock: 'Whether the product can still be sold when out of stock.',
+	StockAlertLevel: 'The stock level at which the team is alerted.',
+	ApplyProRating: 'Whether a recurring charge is prorated for a part period.',
+	TaxRateId: 'The tax rate charged on the product.',
+	InvoiceCoworker:
+		'Whether the product is invoiced to the customer who buys it rather than to their paying team member.',
+	Starred: 'Whether the product is highlighted on the portal.',
+	NewImageUrl: 'The web address of a picture of the product, to upload.',
+	ReducedTaxRateId: 'The reduced tax rate, for customers who pay the reduced rate.',
+	FinancialAccountId: 'The ledger (financial) account sales of the product are booked to.',
+};
