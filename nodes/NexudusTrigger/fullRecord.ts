@@ -18,8 +18,7 @@ export type RecordSource =
 	| 'delivery: deleted event'
 	| 'delivery: not found in Nexudus'
 	| 'delivery: no Id'
-	| 'delivery: event has no readable record type'
-	| 'delivery: unknown event';
+	| 'delivery: event has no readable record type';
 
 export interface ReadBack {
 	record: IDataObject;
@@ -45,13 +44,12 @@ function deliveredId(record: IDataObject): number | undefined {
 export async function readFullRecords(
 	this: IWebhookFunctions,
 	records: IDataObject[],
-	event: NexudusEvent | undefined,
+	event: NexudusEvent,
 ): Promise<ReadBack[]> {
 	const asDelivered = (record: IDataObject, recordSource: RecordSource): ReadBack => ({
 		record,
 		recordSource,
 	});
-	if (!event) return records.map((record) => asDelivered(record, 'delivery: unknown event'));
 	if (EVENT_RECORDS[event.apiName]?.deleted) {
 		return records.map((record) => asDelivered(record, 'delivery: deleted event'));
 	}

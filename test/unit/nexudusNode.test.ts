@@ -195,6 +195,20 @@ describe('Update', () => {
 		});
 	});
 
+	test('a field the form does not show (SystemId) is sent back and kept', async () => {
+		const hook = fake.addWebHook({
+			BusinessId: locationId,
+			Name: 'Paid invoices',
+			Action: 21,
+			URL: 'https://hooks.example.com/paid',
+			SystemId: 'crm-77',
+		});
+		await run(webHook('update', { webHookId: String(hook.Id), updateFields: { active: false } }));
+		expect(fake.webhooks.get(hook.Id)).toMatchObject({ Active: false, SystemId: 'crm-77' });
+		const put = fake.requests.find((request) => request.method === 'PUT');
+		expect(put?.body).toMatchObject({ Id: hook.Id, SystemId: 'crm-77', Name: 'Paid invoices' });
+	});
+
 	test('every field can change, including the location and the event', async () => {
 		const other = fake.addBusiness('Riverside Loft');
 		const hook = fake.addWebHook({

@@ -195,6 +195,24 @@ describe('deactivation and reactivation', () => {
 		expect(n8n.executions).toHaveLength(1);
 	});
 
+	test('switching records off and on keeps every field, SystemId included', async () => {
+		const { trigger, url } = newTrigger([COWORKER_CREATED]);
+		await trigger.activate();
+		const [record] = recordsAt(url);
+		record.SystemId = 'door-system-9';
+		await trigger.deactivate();
+		expect(fake.webhooks.get(record.Id)).toMatchObject({
+			Active: false,
+			SystemId: 'door-system-9',
+		});
+		trigger.forgetStaticData();
+		await trigger.activate();
+		expect(fake.webhooks.get(record.Id)).toMatchObject({ Active: true, SystemId: 'door-system-9' });
+		const puts = fake.requests.filter((request) => request.method === 'PUT');
+		expect(puts).toHaveLength(2);
+		for (const put of puts) expect(put.body).toMatchObject({ SystemId: 'door-system-9' });
+	});
+
 	test('with On Workflow Stop set to Delete, the records are gone', async () => {
 		const { trigger, url } = newTrigger([COWORKER_CREATED, BOOKING_CREATED], { onStop: 'delete' });
 		await trigger.activate();
@@ -954,6 +972,102 @@ describe.each([1, 2])('deliveries to version %i', (version) => {
 		expect(response.body).toEqual({
 			message: 'Ignored: Invoice Paid is not chosen in this trigger',
 		});
+	});
+
+	test.each([
+		['no ?action=', '', 'Ignored: the URL has no ?action= naming the event'],
+		['an empty ?action=', '?action=', 'Ignored: the URL has no ?action= naming the event'],
+		['?action= twice', '?action=3&action=3', 'Ignored: the URL gives ?action= more than once'],
+		['an unknown event', '?action=999', 'Ignored: ?action=999 is not a Nexudus event'],
+		['not a number', '?action=3x', 'Ignored: ?action=3x is not a Nexudus event'],
+		['an event not chosen', '?action=21', 'Ignored: Invoice Paid is not chosen in this trigger'],
+	])(
+		'a delivery with %s is answered 200 "Ignored" and starts nothing',
+		async (_case, query, message) => {
+			credential = newCredential(fake.url, { webhookSecret: SECRET });
+			const { trigger, url } = newTrigger([COWORKER_CREATED]);
+			await trigger.activate();
+			const body = JSON.stringify([member]);
+			const response = await fetch(`${url}${query}`, {
+				method: 'POST',
+				headers: { 'content-type': 'application/json', 'x-nexudus-hook-signature': sign(body) },
+				body,
+			});
+			expect({ status: response.status, body: await response.json() }).toEqual({
+				status: 200,
+				body: { message },
+			});
+			expect(n8n.executions).toHaveLength(0);
+		},
+	);
+
+	test.each([
+		['', 'The body is empty: Nexudus sends a JSON array of records'],
+		['[]', 'The body holds no records'],
+		['[1, 2]', 'Every record in the body must be a JSON object'],
+	])(
+		'a signed delivery with the unusable body %j is answered 200 "Ignored" and logged',
+		async (body, problem) => {
+			credential = newCredential(fake.url, { webhookSecret: SECRET });
+			const { trigger, url } = newTrigger([COWORKER_CREATED]);
+			await trigger.activate();
+			let answer: Awaited<ReturnType<typeof post>> | undefined;
+			const warnings = await warningsDuring(async () => {
+				answer = await post(url, body, { 'x-nexudus-hook-signature': sign(body) });
+			});
+			expect(answer).toEqual({ status: 200, body: { message: `Ignored: ${problem}` } });
+			expect(warnings).toEqual([
+				`Nexudus Trigger: ignored a signed Coworker Created delivery: ${problem}`,
+			]);
+			expect(n8n.executions).toHaveLength(0);
+		},
+	);
+
+	test('a refused signature is logged, missing or wrong, first per node then once a minute', async () => {
+		credential = newCredential(fake.url, { webhookSecret: SECRET });
+		const first = newTrigger([COWORKER_CREATED]);
+		const second = newTrigger([COWORKER_CREATED]);
+		await first.trigger.activate();
+		await second.trigger.activate();
+		const body = JSON.stringify([member]);
+		const start = performance.now();
+		const clock = jest.spyOn(performance, 'now').mockReturnValue(start);
+		try {
+			const missing = await warningsDuring(async () => {
+				expect((await post(first.url, body)).status).toBe(401);
+				expect((await post(first.url, body, { 'x-nexudus-hook-signature': 'AB12' })).status).toBe(
+					401,
+				);
+			});
+			expect(missing).toHaveLength(1);
+			expect(missing[0]).toMatch(
+				/^Nexudus Trigger: refused a delivery without the x-nexudus-hook-signature header/,
+			);
+
+			// another node logs its own first refusal; a wrong header is told apart from a missing one
+			const wrong = await warningsDuring(async () => {
+				const [refused] = await fake.fire(COWORKER_CREATED, locationId, [member], {
+					secret: 'not-the-secret',
+				});
+				expect(refused.status).toBe(401);
+			});
+			expect(wrong).toHaveLength(1);
+			expect(wrong[0]).toMatch(/header does not match the credential's Webhook Secret/);
+			expect(wrong[0]).toMatch(/shared secret of the Nexudus app that created the webhook/);
+
+			clock.mockReturnValue(start + 59_000);
+			expect(await warningsDuring(() => post(first.url, body))).toHaveLength(0);
+			clock.mockReturnValue(start + 61_000);
+			const later = await warningsDuring(() => post(first.url, body));
+			expect(later).toHaveLength(1);
+			for (const warning of [...missing, ...wrong, ...later]) {
+				expect(warning).not.toContain(SECRET);
+				expect(warning).not.toContain('Ada Lovelace');
+			}
+		} finally {
+			clock.mockRestore();
+		}
+		expect(n8n.executions).toHaveLength(0);
 	});
 
 	test('a single record sent as an object is one item', async () => {

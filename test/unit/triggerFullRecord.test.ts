@@ -98,7 +98,9 @@ describe('Output: Full Record from Nexudus', () => {
 		);
 
 	test('a delivered record is replaced by the whole record Nexudus holds', async () => {
-		const [stored] = fake.seed('Coworker', [{ FullName: 'Ada Lovelace', Email: 'ada@example.com' }]);
+		const [stored] = fake.seed('Coworker', [
+			{ FullName: 'Ada Lovelace', Email: 'ada@example.com' },
+		]);
 		await activeTrigger([COWORKER_CREATED], { output: 'fullRecord' });
 
 		// what a forger (or a partial serialisation) might send: only the Id is trusted
