@@ -134,6 +134,31 @@ describe('the example workflows', () => {
 		]);
 	});
 
+	test('the examples carry no fixed webhookId (n8n assigns one) and use trigger version 2', () => {
+		for (const file of files) {
+			const workflow = JSON.parse(readFileSync(join(examplesFolder, file), 'utf8')) as Json;
+			for (const node of workflow.nodes as INode[]) {
+				expect({ file, webhookId: node.webhookId }).toEqual({ file, webhookId: undefined });
+				if (node.type === 'n8n-nodes-nexudus.nexudusTrigger') {
+					expect({ file, typeVersion: node.typeVersion }).toEqual({ file, typeVersion: 2 });
+				}
+			}
+		}
+	});
+
+	/**
+	 * The node's webhook URL as n8n gives it: 2.x assigns a webhookId when the workflow is
+	 * created (as the editor does on import); 1.x's API does not, and n8n then uses the workflow
+	 * id and the node's name.
+	 */
+	async function webhookUrlOf(workflowId: string, nodeName: string): Promise<string> {
+		const saved = await env.api('GET', `/api/v1/workflows/${workflowId}`);
+		const node = (saved.nodes as INode[]).find((candidate) => candidate.name === nodeName)!;
+		return node.webhookId
+			? `${env.url}webhook/${node.webhookId}/webhook`
+			: `${env.url}webhook/${workflowId}/${encodeURIComponent(nodeName.toLowerCase())}/webhook`;
+	}
+
 	test.each(files)('%s imports with valid parameters and activates', async (file) => {
 		const workflow = await prepared(file);
 		expect((workflow.nodes as INode[]).flatMap(parameterProblems)).toEqual([]);
@@ -144,7 +169,7 @@ describe('the example workflows', () => {
 			(node) => node.type === 'n8n-nodes-nexudus.nexudusTrigger',
 		);
 		for (const trigger of triggers) {
-			const url = `${env.url}webhook/${trigger.webhookId}/webhook`;
+			const url = await webhookUrlOf(workflowId, trigger.name);
 			const events = trigger.parameters.events as number[];
 			expect(
 				env
