@@ -13,7 +13,7 @@ import { locationLocator } from '../shared/descriptions';
 import { eventOptions, parseEvents } from '../shared/events';
 import { searchLocations } from '../shared/locations';
 import { deliveredEvent, parseDelivery, toItem } from './delivery';
-import { readFullRecords } from './fullRecord';
+import { checkReadRoles, readFullRecords } from './fullRecord';
 import { readRawBody } from './rawBody';
 import { logRefusedSignature } from './refusedSignatures';
 import {
@@ -137,6 +137,11 @@ export class NexudusTrigger implements INodeType {
 	webhookMethods = {
 		default: {
 			async checkExists(this: IHookFunctions): Promise<boolean> {
+				const options = this.getNodeParameter('options', {}) as { output?: string };
+				const events = parseEvents(this.getNodeParameter('events', []));
+				if (options.output === 'fullRecord' && !('problem' in events)) {
+					await checkReadRoles.call(this, events.actions);
+				}
 				const exists = await webhookExists.call(this);
 				await primeWebhookSecret(this);
 				return exists;
@@ -213,9 +218,11 @@ export class NexudusTrigger implements INodeType {
 				],
 			};
 		} catch (error) {
-			// Refused, so Nexudus delivers it again later instead of the workflow missing it.
+			// Transient (5xx, throttled, slower than the deadline): refused, so Nexudus delivers it
+			// again later instead of the workflow missing it.
 			this.logger.warn(
 				`Nexudus Trigger: could not read the delivered record back from Nexudus: ${(error as Error).message}`,
+				{ workflowId: this.getWorkflow().id, node: this.getNode().name },
 			);
 			return answer(503, 'Could not read the record from Nexudus; deliver again later');
 		}

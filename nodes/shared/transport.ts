@@ -36,6 +36,11 @@ export interface NexudusRequest {
 	itemIndex?: number;
 	/** Answer undefined instead of failing when Nexudus has no such record (HTTP 404). */
 	allowNotFound?: boolean;
+	/**
+	 * Fail rather than answer later than this many ms from now: bounds the waits for a turn,
+	 * the retries and each attempt's timeout (the credential's Max Wait still applies too).
+	 */
+	deadlineMs?: number;
 }
 
 /** The envelope of every Nexudus list endpoint. */
@@ -76,16 +81,20 @@ export async function nexudusApiRequest(
 	};
 	const pacer = pacerFor(apiUrl);
 	const write = request.method !== 'GET';
-	const budget: WaitBudget = {
-		maxWaitMs: maxRateLimitWaitSeconds(credentials.maxRateLimitWait) * 1000,
-		signal: executionCancelSignal(this),
-	};
+	const maxWaitMs = maxRateLimitWaitSeconds(credentials.maxRateLimitWait) * 1000;
+	const budget: WaitBudget = { maxWaitMs, signal: executionCancelSignal(this) };
+	const deadline =
+		request.deadlineMs === undefined ? undefined : performance.now() + request.deadlineMs;
+	const remainingMs = () =>
+		deadline === undefined ? Infinity : Math.max(0, deadline - performance.now());
 
 	let throttleRetries = 0;
 	let transientRetries = 0;
 	for (;;) {
 		let failure: RequestFailure;
+		budget.maxWaitMs = Math.min(maxWaitMs, remainingMs());
 		const turn = await takeTurn(this, pacer, write, budget, request.itemIndex);
+		options.timeout = Math.max(1, Math.min(REQUEST_TIMEOUT_MS, remainingMs()));
 		try {
 			const answer: unknown = await this.helpers.httpRequestWithAuthentication.call(
 				this,
@@ -109,17 +118,15 @@ export async function nexudusApiRequest(
 			pacer.holdAfterThrottle(write, failure.retryAfterMs);
 			continue;
 		}
+		const backoffMs = TRANSIENT_BACKOFF_MS * 2 ** transientRetries;
 		if (
 			request.method === 'GET' &&
 			isTransient(failure) &&
-			transientRetries < MAX_TRANSIENT_RETRIES
+			transientRetries < MAX_TRANSIENT_RETRIES &&
+			backoffMs < remainingMs()
 		) {
 			transientRetries++;
-			await waitOrFail(
-				this,
-				pause(TRANSIENT_BACKOFF_MS * 2 ** (transientRetries - 1), budget.signal),
-				request.itemIndex,
-			);
+			await waitOrFail(this, pause(backoffMs, budget.signal), request.itemIndex);
 			continue;
 		}
 		if (failure.status === 404 && request.allowNotFound) return undefined;

@@ -245,6 +245,8 @@ describe('the Nexudus Trigger in a workflow', () => {
 		expect(env.n8n.readLog()).toContain(
 			`WebHook ${otherInstances.Id} (${otherInstances.URL}, n8n instance staging9)`,
 		);
+		// gone again: the events fired below would be delivered to it too
+		env.fake.webhooks.delete(otherInstances.Id);
 	});
 
 	test('a signed event runs the workflow once with the record', async () => {
