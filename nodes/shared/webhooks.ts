@@ -30,6 +30,13 @@ export interface WebHookFields extends IDataObject {
 
 const ENDPOINT = '/api/sys/webhooks';
 
+/** The URL of a record the Nexudus Trigger keeps: `<n8n>/webhook/<webhookId>/webhook?action=N`. */
+const TRIGGER_RECORD_URL = /\/[^/?#]+\/webhook\?action=[0-9]+$/;
+
+export function isTriggerRecordUrl(url: unknown): boolean {
+	return typeof url === 'string' && TRIGGER_RECORD_URL.test(url);
+}
+
 interface WriteAnswer {
 	Value?: { Id?: number };
 }

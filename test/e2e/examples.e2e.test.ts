@@ -123,13 +123,14 @@ describe('the example workflows', () => {
 		nodeTypes = (await env.rest('GET', '/types/nodes.json')) as unknown as INodeTypeDescription[];
 	});
 
-	test('there are the six documented examples', () => {
+	test('there are the seven documented examples', () => {
 		expect(files.sort()).toEqual([
 			'booking-to-front-desk.json',
 			'daily-check-in-report.json',
 			'failed-check-in-alert.json',
 			'invoice-paid-note.json',
 			'paid-invoices-to-ledger.json',
+			'silent-webhook-check.json',
 			'welcome-new-member.json',
 		]);
 	});
@@ -184,7 +185,9 @@ describe('the example workflows', () => {
 	test('invoice-paid-note.json runs: a paid invoice adds a note to its customer', async () => {
 		const workflowId = imported['invoice-paid-note.json'];
 		const invoice = stored('CoworkerInvoice', invoiceId) as Json;
-		const [delivery] = await env.fake.fire(21, env.locationId, [{ Id: invoiceId }], {
+		// Nexudus sends the record; Full Record reads it again and checks its UniqueId
+		const delivered = { Id: invoiceId, UniqueId: invoice.UniqueId };
+		const [delivery] = await env.fake.fire(21, env.locationId, [delivered], {
 			secret: SECRET,
 		});
 		expect(delivery.status).toBe(200);
