@@ -214,6 +214,7 @@ async function startQueueServices({ log = (message) => console.log(message) } = 
 			detached: true,
 			stdio: ['ignore', pgLog, pgLog],
 		});
+		postgres.unref();
 		stops.push(stopper(postgres, 'postgres'));
 		await waitForPort(postgresPort, 'postgres', postgres);
 
@@ -224,6 +225,7 @@ async function startQueueServices({ log = (message) => console.log(message) } = 
 			['--port', String(redisPort), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no', '--dir', folder],
 			{ cwd: folder, detached: true, stdio: ['ignore', redisLog, redisLog] },
 		);
+		redis.unref();
 		stops.push(stopper(redis, 'redis'));
 		await waitForPort(redisPort, 'redis', redis);
 		log(`[queue-services] postgres on 127.0.0.1:${postgresPort}, redis on 127.0.0.1:${redisPort}`);
