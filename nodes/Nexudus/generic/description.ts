@@ -1,11 +1,6 @@
 import type { INodeProperties, INodePropertyOptions } from 'n8n-workflow';
 
-import type {
-	CatalogueEntity,
-	CatalogueField,
-	QueryParameter,
-	ValueKind,
-} from '../../shared/catalogue';
+import type { CatalogueEntity, CatalogueField, QueryParameter, ValueKind } from '../../shared/catalogue';
 import {
 	enumValues,
 	entityNamed,
