@@ -364,6 +364,22 @@ describe('the Nexudus Trigger in a workflow', () => {
 	});
 });
 
+describe('the Nexudus Trigger with Output = Full Record, without the read role', () => {
+	test('activation fails with an error naming the missing role, and registers nothing', async () => {
+		const workflowId = await env.importWorkflow('booking-full-record-trigger.json');
+		env.fake.setRoles(ALL_ROLES.filter((role) => role !== 'Booking-Read'));
+		try {
+			await expect(env.activate(workflowId)).rejects.toThrow(
+				/cannot read Booking records, which Booking Created delivers \(403, role Booking-Read missing\)/,
+			);
+			expect(env.hooksAt(`${env.url}webhook/e2e-booking-full-record/webhook`)).toEqual([]);
+		} finally {
+			env.fake.setRoles([...ALL_ROLES]);
+			await env.deactivate(workflowId).catch(() => undefined);
+		}
+	});
+});
+
 describe('Nexudus Trigger version 2 beside version 1', () => {
 	const trigger = 'n8n-nodes-nexudus.nexudusTrigger';
 	const member = { Id: 7002, FullName: 'Grace Hopper', Email: 'grace@example.com' };
