@@ -267,6 +267,9 @@ async function waitForReady(url, { child, timeoutMs, exited }) {
  * @param {number} [opts.runnerBrokerPort] task runner broker port (default: a free port)
  * @param {string} [opts.packageRoot]    package to link in (default: this project's root)
  * @param {function} [opts.log]          progress messages (default console.log)
+ * @param {string} [opts.command='start'] n8n's command: 'start' (a main), or in queue mode 'worker' or 'webhook'
+ *                                       (a worker answers /healthz/readiness on `port`, its health-check port)
+ * @param {string[]} [opts.args]         more arguments for that command, e.g. ['--concurrency=2']
  * @returns {Promise<{url: string, port: number, pid: number, logPath: string, userFolder: string, nodeBin: string, n8nVersion: string, nodeVersion: string, missingFiles: string[], readLog: () => string, startupMs: number, stop: () => Promise<void>, exited: Promise<{code, signal}>}>}
  */
 async function startN8n({
@@ -281,6 +284,8 @@ async function startN8n({
 	runnerBrokerPort,
 	packageRoot = PROJECT_ROOT,
 	log = (m) => console.log(m),
+	command = 'start',
+	args = [],
 } = {}) {
 	if (!userFolder) throw new Error('startN8n: userFolder is required');
 	userFolder = path.resolve(userFolder);
@@ -322,11 +327,19 @@ async function startN8n({
 		n8nVersion,
 		nodeVersion,
 		n8nDir,
-		extra: env,
+		extra:
+			command === 'worker'
+				? {
+						QUEUE_HEALTH_CHECK_ACTIVE: 'true',
+						QUEUE_HEALTH_CHECK_PORT: String(port),
+						N8N_WORKER_SERVER_ADDRESS: '127.0.0.1',
+						...env,
+					}
+				: env,
 	});
 	const url = `http://127.0.0.1:${port}/`;
 	const startedAt = Date.now();
-	const child = spawn(nodeBin, [n8nBin, 'start'], {
+	const child = spawn(nodeBin, [n8nBin, command, ...args], {
 		cwd: userFolder,
 		env: childEnv,
 		detached: true, // own process group, so stop() also ends the task runner children
@@ -416,7 +429,7 @@ async function startN8n({
 		await waitForReady(url, { child, timeoutMs, exited: () => exitInfo });
 		// /healthz/readiness turns 200 a moment before n8n finishes starting (active
 		// workflows, webhooks); at info level and below n8n logs a last line for that.
-		if (/^(info|debug|verbose|silly)$/.test(String(childEnv.N8N_LOG_LEVEL))) {
+		if (command === 'start' && /^(info|debug|verbose|silly)$/.test(String(childEnv.N8N_LOG_LEVEL))) {
 			const deadline = Math.min(Date.now() + 30000, startedAt + timeoutMs);
 			while (Date.now() < deadline && !exitInfo && !logSince(logPath, logStart).includes('Editor is now accessible')) {
 				await sleep(200);

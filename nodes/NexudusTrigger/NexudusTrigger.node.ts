@@ -10,11 +10,12 @@ import {
 } from 'n8n-workflow';
 
 import { locationLocator } from '../shared/descriptions';
-import { eventOptions, findEvent, parseEvents } from '../shared/events';
+import { eventOptions, parseEvents } from '../shared/events';
 import { searchLocations } from '../shared/locations';
-import { parseDelivery, toItem } from './delivery';
-import { readFullRecords } from './fullRecord';
+import { deliveredEvent, parseDelivery, toItem } from './delivery';
+import { checkReadRoles, readFullRecords } from './fullRecord';
 import { readRawBody } from './rawBody';
+import { logRefusedSignature } from './refusedSignatures';
 import {
 	ACTION_QUERY_PARAMETER,
 	createWebhooks,
@@ -136,6 +137,11 @@ export class NexudusTrigger implements INodeType {
 	webhookMethods = {
 		default: {
 			async checkExists(this: IHookFunctions): Promise<boolean> {
+				const options = this.getNodeParameter('options', {}) as { output?: string };
+				const events = parseEvents(this.getNodeParameter('events', []));
+				if (options.output === 'fullRecord' && !('problem' in events)) {
+					await checkReadRoles.call(this, events.actions);
+				}
 				const exists = await webhookExists.call(this);
 				await primeWebhookSecret(this);
 				return exists;
@@ -155,7 +161,7 @@ export class NexudusTrigger implements INodeType {
 			rawBody?: Buffer;
 		};
 		const response = this.getResponseObject();
-		const reject = (status: number, message: string): IWebhookResponseData => {
+		const answer = (status: number, message: string): IWebhookResponseData => {
 			response.status(status).json({ message });
 			return { noWebhookResponse: true };
 		};
@@ -167,28 +173,38 @@ export class NexudusTrigger implements INodeType {
 		};
 		// Not read when signatures are not checked: reading the credential costs an isolate.
 		const secret = options.verifySignature === false ? '' : await webhookSecret(this);
-		if (options.verifySignature !== false && secret !== '') {
+		const signed = options.verifySignature !== false && secret !== '';
+		if (signed) {
 			const rawBody = request.rawBody ?? Buffer.from(JSON.stringify(request.body ?? ''));
-			if (!isValidSignature(secret, rawBody, request.headers[SIGNATURE_HEADER])) {
-				return reject(401, `Missing or wrong ${SIGNATURE_HEADER} header`);
+			const received = request.headers[SIGNATURE_HEADER];
+			if (!isValidSignature(secret, rawBody, received)) {
+				logRefusedSignature(this, received);
+				return answer(401, `Missing or wrong ${SIGNATURE_HEADER} header`);
 			}
 		}
 
-		const delivery = parseDelivery(request.rawBody, request.body);
-		if ('problem' in delivery) return reject(400, delivery.problem);
-
-		const query = this.getQueryData() as IDataObject;
-		const action = Number(query[ACTION_QUERY_PARAMETER]);
-		const event = findEvent(action);
 		const chosen = parseEvents(this.getNodeParameter('events', []));
 		if ('problem' in chosen) {
 			throw new NodeOperationError(this.getNode(), `Events: ${chosen.problem}`);
 		}
-		if (event && !chosen.actions.includes(event.value)) {
-			response
-				.status(200)
-				.json({ message: `Ignored: ${event.name} is not chosen in this trigger` });
-			return { noWebhookResponse: true };
+		// Answered 200: a refusal would count towards Nexudus switching the webhook off.
+		const query = this.getQueryData() as IDataObject;
+		const delivered = deliveredEvent(query[ACTION_QUERY_PARAMETER], chosen.actions);
+		if ('ignored' in delivered) return answer(200, `Ignored: ${delivered.ignored}`);
+		const { event } = delivered;
+
+		const delivery = parseDelivery(request.rawBody, request.body);
+		if ('problem' in delivery) {
+			// Signed, so Nexudus sent it, and it would send the same body again: not a 400.
+			if (!signed) return answer(400, delivery.problem);
+			this.logger.warn(
+				`Nexudus Trigger: ignored a signed ${event.name} delivery: ${delivery.problem}`,
+				{
+					workflowId: this.getWorkflow().id,
+					node: this.getNode().name,
+				},
+			);
+			return answer(200, `Ignored: ${delivery.problem}`);
 		}
 
 		if (options.output !== 'fullRecord') {
@@ -202,11 +218,13 @@ export class NexudusTrigger implements INodeType {
 				],
 			};
 		} catch (error) {
-			// Refused, so Nexudus delivers it again later instead of the workflow missing it.
+			// Transient (5xx, throttled, slower than the deadline): refused, so Nexudus delivers it
+			// again later instead of the workflow missing it.
 			this.logger.warn(
 				`Nexudus Trigger: could not read the delivered record back from Nexudus: ${(error as Error).message}`,
+				{ workflowId: this.getWorkflow().id, node: this.getNode().name },
 			);
-			return reject(503, 'Could not read the record from Nexudus; deliver again later');
+			return answer(503, 'Could not read the record from Nexudus; deliver again later');
 		}
 	}
 }

@@ -1,6 +1,7 @@
 import type { IDataObject, INodeExecutionData } from 'n8n-workflow';
 
 import type { NexudusEvent } from '../shared/events';
+import { findEvent } from '../shared/events';
 
 export type ParsedDelivery = { records: IDataObject[] } | { problem: string };
 
@@ -29,21 +30,43 @@ export function parseDelivery(rawBody: Buffer | undefined, parsedBody: unknown):
 }
 
 /**
+ * The event a delivery is for, from its `?action=` (each record has its own URL), or why it is
+ * ignored: the parameter missing, given twice, not a known event, or an event not chosen.
+ */
+export function deliveredEvent(
+	actionParameter: unknown,
+	chosenActions: number[],
+): { event: NexudusEvent } | { ignored: string } {
+	if (actionParameter === undefined || actionParameter === '') {
+		return { ignored: 'the URL has no ?action= naming the event' };
+	}
+	if (typeof actionParameter !== 'string') {
+		return { ignored: 'the URL gives ?action= more than once' };
+	}
+	const event = /^[0-9]+$/.test(actionParameter) ? findEvent(Number(actionParameter)) : undefined;
+	if (!event) return { ignored: `?action=${actionParameter} is not a Nexudus event` };
+	if (!chosenActions.includes(event.value)) {
+		return { ignored: `${event.name} is not chosen in this trigger` };
+	}
+	return { event };
+}
+
+/**
  * One item: the record as sent, plus which event it came from so a workflow can branch on it.
  * Built here rather than by returnJsonArray, which would take a record's own `json`, `binary` or
  * `pairedItem` keys for n8n's item structure: whatever the body holds stays data under `json`.
  */
 export function toItem(
 	record: IDataObject,
-	event: NexudusEvent | undefined,
+	event: NexudusEvent,
 	extra: IDataObject = {},
 ): INodeExecutionData {
 	return {
 		json: {
 			...record,
-			event: event?.name ?? null,
-			eventAction: event?.value ?? null,
-			eventType: event?.apiName ?? null,
+			event: event.name,
+			eventAction: event.value,
+			eventType: event.apiName,
 			...extra,
 		},
 	};

@@ -16,10 +16,14 @@ import {
  * Keeps one active Nexudus WebHook record per chosen event pointing at this node's URL.
  *
  * Nexudus allows one action per record, and a delivery does not say which action fired, so each
- * record gets its own URL: the node's webhook URL plus `?action=<number>`. A record belongs to the
- * node when its URL ends with the node's stable path (`/webhook/<webhookId>/webhook?action=N`, or
- * `/webhook-test/…` in test mode), whatever host it names, so a lost static-data entry (reset,
- * import, restart) never leads to a second record and a changed public URL retires the old ones.
+ * record gets its own URL: the node's webhook URL plus `?action=<number>`. A record at the node's
+ * stable path (`/webhook/<webhookId>/webhook?action=N`, or `/webhook-test/…` in test mode) belongs
+ * to the node when it delivers to this n8n (its URL is the node's URL now), or when it was
+ * registered by this n8n instance (its Description names n8n's instance id, or, for records of
+ * earlier versions that name none, its id is in static data): so a lost static-data entry never
+ * leads to a second record and a changed public URL retires the old ones, while the records of a
+ * second n8n holding the same workflow (staging beside production, an imported copy) are left
+ * alone and named in a warning.
  *
  * checkExists only reads. create makes every change, so its undo sees all of them. Where several
  * records could serve one event, the lowest Id wins, so concurrent activations agree.
@@ -32,6 +36,8 @@ export type OnStop = 'deactivate' | 'delete';
 interface Registration {
 	/** The node's webhook URL as n8n gives it now. */
 	webhookUrl: string;
+	/** n8n's instance id ('' when n8n gives none): shared by the main, workers and webhook processors. */
+	instanceId: string;
 	/** The part of that URL n8n keeps stable: `/webhook/<webhookId>/webhook`. */
 	identity: string;
 	businessId: number;
@@ -68,7 +74,11 @@ function readOnStop(context: IHookFunctions): OnStop {
 	return options.onStop === 'delete' ? 'delete' : 'deactivate';
 }
 
-function nodeWebhookUrl(context: IHookFunctions): { webhookUrl: string; identity: string } {
+function nodeWebhookUrl(context: IHookFunctions): {
+	webhookUrl: string;
+	identity: string;
+	instanceId: string;
+} {
 	const webhookUrl = context.getNodeWebhookUrl('default');
 	const identity = webhookUrl ? identityOf(webhookUrl) : undefined;
 	if (!webhookUrl || !identity) {
@@ -77,7 +87,34 @@ function nodeWebhookUrl(context: IHookFunctions): { webhookUrl: string; identity
 			'n8n did not provide a webhook URL for this node',
 		);
 	}
-	return { webhookUrl, identity };
+	return { webhookUrl, identity, instanceId: instanceIdOf(context) };
+}
+
+/** n8n's instance id: derived from its encryption key, or kept in its database (2.x). */
+function instanceIdOf(context: IHookFunctions): string {
+	try {
+		const id = context.getInstanceId();
+		return typeof id === 'string' && INSTANCE_ID.test(id) ? id : '';
+	} catch {
+		return '';
+	}
+}
+
+const INSTANCE_ID = /^[A-Za-z0-9_-]+$/;
+/** How a record's Description names the n8n instance that registered it. */
+const INSTANCE_MARKER = /\bn8n instance ([A-Za-z0-9_-]+)/;
+
+/** The instance a record's Description names, undefined when it names none. */
+function instanceNamedIn(description: string | null | undefined): string | undefined {
+	return INSTANCE_MARKER.exec(description ?? '')?.[1];
+}
+
+/** The Description naming `instanceId`: the name replaced, or added at the end. */
+function withInstance(description: string | null | undefined, instanceId: string): string {
+	const text = (description ?? '').trim();
+	if (INSTANCE_MARKER.test(text))
+		return text.replace(INSTANCE_MARKER, `n8n instance ${instanceId}`);
+	return `${text}${text === '' ? '' : ' '}Registered by n8n instance ${instanceId}.`;
 }
 
 function readRegistration(context: IHookFunctions): Registration {
@@ -119,7 +156,7 @@ function writeStoredIds(context: IHookFunctions, identity: string, ids: number[]
 const ACTION_QUERY = new RegExp(`^\\?${ACTION_QUERY_PARAMETER}=([0-9]+)$`);
 
 /** True when the record's URL is this node's stable path plus `?action=<number>`, on any host. */
-function isOwnRecord(record: WebHookRecord, identity: string): boolean {
+function isAtPath(record: WebHookRecord, identity: string): boolean {
 	try {
 		return identityOf(record.URL) === identity && ACTION_QUERY.test(new URL(record.URL).search);
 	} catch {
@@ -127,23 +164,46 @@ function isOwnRecord(record: WebHookRecord, identity: string): boolean {
 	}
 }
 
+/** True when the record delivers to this n8n: its URL is the node's URL now, plus `?action=`. */
+function deliversHere(record: WebHookRecord, webhookUrl: string): boolean {
+	return record.URL.startsWith(`${webhookUrl}?`);
+}
+
 /**
- * Every Nexudus record of this node, on any host. Nexudus's URL filter matches part of the value,
- * so one search on the stable path finds them all; should it match whole values only, the exact
- * per-action searches and the known ids still find every record on the current host.
+ * Whether a record at the node's path on another host is this instance's: its Description names
+ * this instance, or (a record of an earlier version, naming none) static data holds its id.
  */
-async function findOwnRecords(
+function registeredHere(record: WebHookRecord, instanceId: string, storedIds: number[]): boolean {
+	const named = instanceNamedIn(record.Description);
+	return named === undefined ? storedIds.includes(record.Id) : named === instanceId && named !== '';
+}
+
+interface FoundRecords {
+	own: WebHookRecord[];
+	/** At the node's path, registered by another n8n instance: left alone. */
+	others: WebHookRecord[];
+}
+
+/**
+ * Every Nexudus record at this node's path, on any host, split into this node's and other
+ * instances'. Nexudus's URL filter matches part of the value, so one search on the stable path
+ * finds them all; should it match whole values only, the exact per-action searches and the known
+ * ids still find every record on the current host. List rows lack Description: a record on
+ * another host is read whole to see which instance it names.
+ */
+async function findRecords(
 	context: IHookFunctions,
 	registration: Registration,
-	knownIds: number[],
-): Promise<WebHookRecord[]> {
+	storedIds: number[],
+	createdIds: number[] = [],
+): Promise<FoundRecords> {
 	const found = new Map<number, WebHookRecord>();
-	const keepOwn = (records: WebHookRecord[]) => {
+	const keepAtPath = (records: WebHookRecord[]) => {
 		for (const record of records) {
-			if (isOwnRecord(record, registration.identity)) found.set(record.Id, record);
+			if (isAtPath(record, registration.identity)) found.set(record.Id, record);
 		}
 	};
-	keepOwn(
+	keepAtPath(
 		await searchWebHooks.call(context, {
 			WebHook_URL: `${registration.identity}?${ACTION_QUERY_PARAMETER}=`,
 		}),
@@ -151,16 +211,43 @@ async function findOwnRecords(
 	for (const action of registration.actions) {
 		const url = urlForAction(registration.webhookUrl, action);
 		if (![...found.values()].some((record) => record.URL === url)) {
-			keepOwn(await searchWebHooks.call(context, { WebHook_URL: url }));
+			keepAtPath(await searchWebHooks.call(context, { WebHook_URL: url }));
 		}
 	}
-	for (const id of knownIds) {
+	for (const id of [...storedIds, ...createdIds]) {
 		if (!found.has(id)) {
 			const record = await findWebHook.call(context, id);
-			if (record) keepOwn([record]);
+			if (record) keepAtPath([record]);
 		}
 	}
-	return [...found.values()].sort((a, b) => a.Id - b.Id);
+	const own: WebHookRecord[] = [];
+	const others: WebHookRecord[] = [];
+	for (const listed of [...found.values()].sort((a, b) => a.Id - b.Id)) {
+		if (deliversHere(listed, registration.webhookUrl) || createdIds.includes(listed.Id)) {
+			own.push(listed);
+			continue;
+		}
+		const record =
+			listed.Description === undefined ? await findWebHook.call(context, listed.Id) : listed;
+		if (!record) continue;
+		(registeredHere(record, registration.instanceId, storedIds) ? own : others).push(record);
+	}
+	return { own, others };
+}
+
+/** Names the records of other n8n instances found at this node's path, which are left alone. */
+function warnAboutOthers(context: IHookFunctions, others: WebHookRecord[]) {
+	if (others.length === 0) return;
+	const described = others.map((record) => {
+		const instance = instanceNamedIn(record.Description);
+		return `WebHook ${record.Id} (${record.URL}, ${
+			instance ? `n8n instance ${instance}` : 'no n8n instance named'
+		}${record.Active ? '' : ', switched off'})`;
+	});
+	context.logger.warn(
+		`Nexudus Trigger: left alone ${others.length === 1 ? 'a record' : `${others.length} records`} at this trigger's webhook path registered by another n8n instance (a second n8n holding the same workflow): ${described.join('; ')}.`,
+		{ workflowId: context.getWorkflow().id, node: context.getNode().name },
+	);
 }
 
 interface Plan {
@@ -210,7 +297,9 @@ function sameIds(a: number[], b: number[]): boolean {
 export async function webhookExists(this: IHookFunctions): Promise<boolean> {
 	const registration = readRegistration(this);
 	const storedIds = readStoredIds(this, registration.identity);
-	const plan = planFor(registration, await findOwnRecords(this, registration, storedIds));
+	const { own, others } = await findRecords(this, registration, storedIds);
+	warnAboutOthers(this, others);
+	const plan = planFor(registration, own);
 	return (
 		plan.missing.length === 0 &&
 		plan.reactivate.length === 0 &&
@@ -247,13 +336,24 @@ export async function createWebhooks(this: IHookFunctions): Promise<boolean> {
 			changes.push({ id: record.Id, kind });
 		}
 	};
+	/** A kept record names this instance from now on: after a host change it is still known. */
+	const claim = async (record: WebHookRecord) => {
+		const created = changes.some((change) => change.id === record.Id && change.kind === 'created');
+		if (registration.instanceId === '' || created) return;
+		const claimed = (current: WebHookRecord) => ({
+			Description: withInstance(current.Description, registration.instanceId),
+		});
+		await updateWebHook.call(this, record.Id, claimed);
+	};
 
 	try {
 		for (let round = 1; ; round++) {
-			const knownIds = [...storedBefore, ...changes.map((change) => change.id)];
-			const plan = planFor(registration, await findOwnRecords(this, registration, knownIds));
+			const createdIds = changes.map((change) => change.id);
+			const found = await findRecords(this, registration, storedBefore, createdIds);
+			const plan = planFor(registration, found.own);
 			for (const record of plan.reactivate) await setActive(record, true, 'reactivated');
 			if (plan.missing.length === 0) {
+				for (const record of plan.keep) await claim(record);
 				for (const record of plan.retire) {
 					if (registration.onStop === 'delete') {
 						if (await deleteWebHook.call(this, record.Id)) {
@@ -296,12 +396,13 @@ function newRecordFields(context: IHookFunctions, registration: Registration, ac
 	const workflow = context.getWorkflow();
 	const workflowLabel = `${workflow.name ?? 'workflow'} (#${workflow.id})`;
 	const eventName = findEvent(action)?.name ?? String(action);
+	const onInstance = registration.instanceId ? ` on n8n instance ${registration.instanceId}` : '';
 	return {
 		BusinessId: registration.businessId,
 		Name: truncate(`n8n: ${workflowLabel} – ${eventName}`, 255),
 		Action: action,
 		URL: urlForAction(registration.webhookUrl, action),
-		Description: `Created by the Nexudus Trigger of n8n workflow ${workflowLabel}. n8n ${
+		Description: `Created by the Nexudus Trigger of n8n workflow ${workflowLabel}${onInstance}. n8n ${
 			registration.onStop === 'delete' ? 'deletes it' : 'switches it off'
 		} when the workflow is deactivated.`,
 		Active: true,
@@ -355,19 +456,32 @@ async function undo(
 }
 
 /**
- * Switches off (or deletes) the node's records. Never throws: n8n saves static data and drops its
- * own webhook rows only after every node's delete returned. What could not be handled is logged,
- * and its id stays in static data for the next activation to reuse or retire.
+ * Switches off (or deletes) the node's records, each read first: one no longer at the node's path
+ * or naming another n8n instance is left alone (and named in a warning). Never throws: n8n saves
+ * static data and drops its own webhook rows only after every node's delete returned. What could
+ * not be handled is logged, and its id stays in static data for the next activation.
  */
 export async function deleteWebhooks(this: IHookFunctions): Promise<boolean> {
 	try {
-		const { identity } = nodeWebhookUrl(this);
+		const { identity, instanceId } = nodeWebhookUrl(this);
 		const onStop = readOnStop(this);
+		const storedIds = readStoredIds(this, identity);
 		const unhandled: number[] = [];
-		for (const id of readStoredIds(this, identity)) {
+		const others: WebHookRecord[] = [];
+		const isOwn = (record: WebHookRecord) =>
+			isAtPath(record, identity) && registeredHere(record, instanceId, storedIds);
+		for (const id of storedIds) {
 			try {
-				if (onStop === 'delete') await deleteWebHook.call(this, id);
-				else await updateWebHook.call(this, id, { Active: false });
+				if (onStop === 'delete') {
+					const record = await findWebHook.call(this, id);
+					if (record && !isOwn(record)) others.push(record);
+					else if (record) await deleteWebHook.call(this, id);
+				} else {
+					const record = await updateWebHook.call(this, id, (current) =>
+						isOwn(current) ? { Active: false } : {},
+					);
+					if (record && !isOwn(record)) others.push(record);
+				}
 			} catch (error) {
 				unhandled.push(id);
 				this.logger.warn(
@@ -376,6 +490,7 @@ export async function deleteWebhooks(this: IHookFunctions): Promise<boolean> {
 				);
 			}
 		}
+		warnAboutOthers(this, others);
 		writeStoredIds(this, identity, unhandled);
 		return unhandled.length === 0;
 	} catch (error) {

@@ -45,6 +45,11 @@ export interface NexudusRequest {
 	sendWithinMs?: number;
 	/** Return an answer with `WasSuccessful: false` instead of failing (Run Command reads it). */
 	acceptUnsuccessful?: boolean;
+	/**
+	 * Fail rather than answer later than this many ms from now: bounds the waits for a turn,
+	 * the retries and each attempt's timeout (the credential's Max Wait still applies too).
+	 */
+	deadlineMs?: number;
 }
 
 /** The answer of a write given up unsent: it would go out too long after the read it was built from. */
@@ -62,7 +67,8 @@ interface NexudusPage<T> {
 const MAX_PAGE_SIZE = 1000;
 /** Return All reads at most this many pages (1,000,000 records): a bound against endless paging. */
 export const MAX_PAGES = 1000;
-const MAX_THROTTLE_RETRIES = 5;
+/** Each retry waits what Nexudus asks (within Max Wait): several processes on one account can need many. */
+const MAX_THROTTLE_RETRIES = 20;
 const MAX_TRANSIENT_RETRIES = 3;
 const TRANSIENT_BACKOFF_MS = 300;
 /** As n8n's declarative nodes default to. */
@@ -105,6 +111,9 @@ export async function nexudusApiRequest(
 		maxWaitMs: maxWaitSeconds * 1000,
 		signal: executionCancelSignal(this),
 	};
+	const deadline = request.deadlineMs === undefined ? undefined : monotonicNow() + request.deadlineMs;
+	const remainingMs = () =>
+		deadline === undefined ? Infinity : Math.max(0, deadline - monotonicNow());
 
 	let throttleRetries = 0;
 	let transientRetries = 0;
@@ -112,11 +121,13 @@ export async function nexudusApiRequest(
 	const asked = monotonicNow();
 	for (;;) {
 		let failure: RequestFailure;
+		budget.maxWaitMs = Math.min(maxWaitSeconds * 1000, remainingMs());
 		const turn = await takeTurn(this, pacer, write, budget, request.itemIndex);
 		if (request.sendWithinMs !== undefined && monotonicNow() - asked > request.sendWithinMs) {
 			turn.done(false);
 			return STALE_WRITE;
 		}
+		options.timeout = Math.max(1, Math.min(REQUEST_TIMEOUT_MS, remainingMs()));
 		try {
 			const answer = await send(this, options, refreshToken);
 			if (answer.statusCode >= 400) {
@@ -145,17 +156,15 @@ export async function nexudusApiRequest(
 			refreshToken = true;
 			continue;
 		}
+		const backoffMs = TRANSIENT_BACKOFF_MS * 2 ** transientRetries;
 		if (
 			request.method === 'GET' &&
 			isTransient(failure) &&
-			transientRetries < MAX_TRANSIENT_RETRIES
+			transientRetries < MAX_TRANSIENT_RETRIES &&
+			backoffMs < remainingMs()
 		) {
 			transientRetries++;
-			await waitOrFail(
-				this,
-				pause(TRANSIENT_BACKOFF_MS * 2 ** (transientRetries - 1), budget.signal),
-				request.itemIndex,
-			);
+			await waitOrFail(this, pause(backoffMs, budget.signal), request.itemIndex);
 			continue;
 		}
 		if (failure.status === 404 && request.allowNotFound) return undefined;

@@ -30,6 +30,13 @@ export interface WebHookFields extends IDataObject {
 
 const ENDPOINT = '/api/sys/webhooks';
 
+/** The URL of a record the Nexudus Trigger keeps: `<n8n>/webhook/<webhookId>/webhook?action=N`. */
+const TRIGGER_RECORD_URL = /\/[^/?#]+\/webhook\?action=[0-9]+$/;
+
+export function isTriggerRecordUrl(url: unknown): boolean {
+	return typeof url === 'string' && TRIGGER_RECORD_URL.test(url);
+}
+
 interface WriteAnswer {
 	Value?: { Id?: number };
 }
@@ -71,33 +78,27 @@ export async function createWebHook(
 
 /**
  * Changes some fields and keeps the rest. Nexudus replaces the whole record on PUT, and list
- * rows lack Description, so the full record is read first and sent back whole.
+ * rows lack Description, so the full record is read first and sent back whole, every field
+ * (SystemId, custom fields…) included. `changes` may be worked out from the record read.
  * Answers the record as sent, or undefined when Nexudus has no WebHook with that Id.
  */
 export async function updateWebHook(
 	this: NexudusContext,
 	id: number,
-	changes: Partial<WebHookFields>,
+	changes: Partial<WebHookFields> | ((current: WebHookRecord) => Partial<WebHookFields>),
 	itemIndex?: number,
 ): Promise<WebHookRecord | undefined> {
 	const current = await findWebHook.call(this, id, itemIndex);
 	if (!current) return undefined;
-	const merged = { ...current, ...changes };
-	const unchanged = (Object.keys(changes) as Array<keyof WebHookFields>).every(
+	const changed = typeof changes === 'function' ? changes(current) : changes;
+	const merged = { ...current, ...changed };
+	const unchanged = (Object.keys(changed) as Array<keyof WebHookFields>).every(
 		(key) => current[key] === merged[key],
 	);
 	if (unchanged) return current;
-	const body: IDataObject = {
-		Id: id,
-		BusinessId: merged.BusinessId,
-		Name: merged.Name,
-		Action: merged.Action,
-		URL: merged.URL,
-		Description: merged.Description ?? null,
-		Active: merged.Active ?? false,
-	};
+	const body: IDataObject = { ...merged, Id: id };
 	await nexudusApiRequest.call(this, { method: 'PUT', path: ENDPOINT, body, itemIndex });
-	return { ...current, ...body } as WebHookRecord;
+	return body as WebHookRecord;
 }
 
 /** True when deleted, false when it was already gone. */

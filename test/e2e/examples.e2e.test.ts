@@ -6,6 +6,7 @@
  * example runs on a sandbox event. Its own n8n: Nexudus's 120 requests a minute are shared by
  * everything one n8n sends, and the resource suite uses most of a minute's worth.
  */
+import { randomUUID } from 'crypto';
 import { readdirSync, readFileSync } from 'fs';
 import { join } from 'path';
 import type { INode, INodeTypeDescription } from 'n8n-workflow';
@@ -33,7 +34,7 @@ const stored = (entity: string, id: unknown) => env.fake.entities.find(entity, i
 describe('the example workflows', () => {
 	const examplesFolder = join(__dirname, '..', '..', 'examples');
 	const files = readdirSync(examplesFolder).filter((file) => file.endsWith('.json'));
-	const imported: Record<string, string> = {};
+	const importedIds: Record<string, string> = {};
 	let nodeTypes: INodeTypeDescription[];
 
 	/**
@@ -138,19 +139,55 @@ describe('the example workflows', () => {
 			'invoice-paid-note.json',
 			'mark-invoice-paid.json',
 			'paid-invoices-to-ledger.json',
+			'silent-webhook-check.json',
 			'welcome-new-member.json',
 		]);
 	});
 
+	test('the examples carry no fixed webhookId (n8n assigns one) and use trigger version 2', () => {
+		for (const file of files) {
+			const workflow = JSON.parse(readFileSync(join(examplesFolder, file), 'utf8')) as Json;
+			for (const node of workflow.nodes as INode[]) {
+				expect({ file, webhookId: node.webhookId }).toEqual({ file, webhookId: undefined });
+				if (node.type === 'n8n-nodes-nexudus.nexudusTrigger') {
+					expect({ file, typeVersion: node.typeVersion }).toEqual({ file, typeVersion: 2 });
+				}
+			}
+		}
+	});
+
+	/**
+	 * Imports the workflow as a user does. n8n's editor gives every trigger node without a
+	 * webhookId its own on import, and n8n 2.x's API does the same; n8n 1.x's API does not (its
+	 * URL would then be built from the workflow id and the node's name, which 1.x does not
+	 * serve), so there the test gives the ids the editor would.
+	 */
+	async function imported(workflow: Json): Promise<{ workflowId: string; nodes: INode[] }> {
+		const workflowId = await env.createWorkflow(workflow);
+		const saved = await env.api('GET', `/api/v1/workflows/${workflowId}`);
+		const nodes = saved.nodes as INode[];
+		const triggers = nodes.filter((node) => node.type === 'n8n-nodes-nexudus.nexudusTrigger');
+		if (triggers.some((node) => !node.webhookId)) {
+			expect(env.n8nMajor).toBe(1);
+			for (const node of triggers) node.webhookId ??= randomUUID();
+			const { name, connections, settings } = saved;
+			await env.api('PUT', `/api/v1/workflows/${workflowId}`, {
+				name,
+				nodes,
+				connections,
+				settings,
+			});
+		}
+		return { workflowId, nodes };
+	}
+
 	test.each(files)('%s imports with valid parameters and activates', async (file) => {
 		const workflow = await prepared(file);
 		expect((workflow.nodes as INode[]).flatMap(parameterProblems)).toEqual([]);
-		const workflowId = await env.createWorkflow(workflow);
-		imported[file] = workflowId;
+		const { workflowId, nodes } = await imported(workflow);
+		importedIds[file] = workflowId;
 		await env.activate(workflowId);
-		const triggers = (workflow.nodes as INode[]).filter(
-			(node) => node.type === 'n8n-nodes-nexudus.nexudusTrigger',
-		);
+		const triggers = nodes.filter((node) => node.type === 'n8n-nodes-nexudus.nexudusTrigger');
 		for (const trigger of triggers) {
 			const url = `${env.url}webhook/${trigger.webhookId}/webhook`;
 			const events = trigger.parameters.events as number[];
@@ -165,9 +202,11 @@ describe('the example workflows', () => {
 	});
 
 	test('invoice-paid-note.json runs: a paid invoice adds a note to its customer', async () => {
-		const workflowId = imported['invoice-paid-note.json'];
+		const workflowId = importedIds['invoice-paid-note.json'];
 		const invoice = stored('CoworkerInvoice', invoiceId) as Json;
-		const [delivery] = await env.fake.fire(21, env.locationId, [{ Id: invoiceId }], {
+		// Nexudus sends the record; Full Record reads it again and checks its UniqueId
+		const delivered = { Id: invoiceId, UniqueId: invoice.UniqueId };
+		const [delivery] = await env.fake.fire(21, env.locationId, [delivered], {
 			secret: SECRET,
 		});
 		expect(delivery.status).toBe(200);

@@ -206,10 +206,21 @@ describe('the Nexudus Trigger in a workflow', () => {
 	const nodeUrl = () => `${env.url}webhook/${webhookId}/webhook`;
 	const member = { Id: 7001, FullName: 'Ada Lovelace', Email: 'ada@example.com' };
 
+	/** A record at this node's path on another n8n's host, registered by that n8n. */
+	let otherInstances: FakeWebHook;
+
 	test('activation registers exactly one active record pointing at the production URL', async () => {
 		workflowId = await env.importWorkflow('coworker-created-trigger.json', {
 			WEBHOOK_ID: webhookId,
 			ON_STOP: 'deactivate',
+		});
+		otherInstances = env.fake.addWebHook({
+			BusinessId: env.locationId,
+			Name: 'n8n: staging copy – Coworker Created',
+			Action: 3,
+			URL: `https://staging.example.com/webhook/${webhookId}/webhook?action=3`,
+			Description:
+				'Created by the Nexudus Trigger of n8n workflow X (#9) on n8n instance staging9.',
 		});
 		await env.activate(workflowId);
 		const records = env.hooksAt(nodeUrl());
@@ -223,6 +234,19 @@ describe('the Nexudus Trigger in a workflow', () => {
 		expect(records[0].Name).toBe(
 			`n8n: E2E: new coworker in Nexudus (#${workflowId}) – Coworker Created`,
 		);
+		// the record names n8n's own instance id (as n8n's settings give it to the editor)
+		const settings = (await env.rest('GET', '/rest/settings')).data as Json;
+		expect(settings.instanceId).toMatch(/^[0-9a-f]{64}$/);
+		expect(env.fake.webhooks.get(records[0].Id)?.Description).toContain(
+			`on n8n instance ${String(settings.instanceId)}.`,
+		);
+		// another n8n's record at the same path is left alone and named in n8n's log
+		expect(env.fake.webhooks.get(otherInstances.Id)?.Active).toBe(true);
+		expect(env.n8n.readLog()).toContain(
+			`WebHook ${otherInstances.Id} (${otherInstances.URL}, n8n instance staging9)`,
+		);
+		// gone again: the events fired below would be delivered to it too
+		env.fake.webhooks.delete(otherInstances.Id);
 	});
 
 	test('a signed event runs the workflow once with the record', async () => {
@@ -238,11 +262,56 @@ describe('the Nexudus Trigger in a workflow', () => {
 		]);
 	});
 
-	test('a delivery with a bad signature starts no execution', async () => {
+	test('a delivery with a bad signature starts no execution and is logged', async () => {
 		const [delivery] = await env.fake.fire(3, env.locationId, [member], {
 			secret: 'not-the-secret',
 		});
 		expect(delivery.status).toBe(401);
+		await env.waitForExecutions(workflowId, 1);
+		const log = env.n8n.readLog();
+		expect(log).toContain(
+			"Nexudus Trigger: refused a delivery whose x-nexudus-hook-signature header does not match the credential's Webhook Secret",
+		);
+		expect(log).not.toContain(SECRET);
+	});
+
+	test.each([
+		['no ?action=', ''],
+		['?action= twice', '?action=3&action=3'],
+		['an unknown event', '?action=999'],
+		['an event not chosen', '?action=21'],
+	])(
+		'a signed delivery with %s is answered 200 "Ignored" and starts nothing',
+		async (_case, query) => {
+			const body = JSON.stringify([member]);
+			const response = await fetch(`${nodeUrl()}${query}`, {
+				method: 'POST',
+				headers: {
+					'content-type': 'application/json',
+					'x-nexudus-hook-signature': signPayload(SECRET, body),
+				},
+				body,
+			});
+			expect(response.status).toBe(200);
+			expect(((await response.json()) as Json).message).toMatch(/^Ignored: /);
+			await env.waitForExecutions(workflowId, 1);
+		},
+	);
+
+	test('a signed delivery with an empty array is answered 200 "Ignored" and logged', async () => {
+		const response = await fetch(`${nodeUrl()}?action=3`, {
+			method: 'POST',
+			headers: {
+				'content-type': 'application/json',
+				'x-nexudus-hook-signature': signPayload(SECRET, '[]'),
+			},
+			body: '[]',
+		});
+		expect(response.status).toBe(200);
+		expect(await response.json()).toEqual({ message: 'Ignored: The body holds no records' });
+		expect(env.n8n.readLog()).toContain(
+			'Nexudus Trigger: ignored a signed Coworker Created delivery: The body holds no records',
+		);
 		await env.waitForExecutions(workflowId, 1);
 	});
 
@@ -292,6 +361,22 @@ describe('the Nexudus Trigger in a workflow', () => {
 		expect(env.hooksAt(url).filter((hook) => hook.Active)).toHaveLength(1);
 		await env.deactivate(deleting);
 		await env.waitUntil('the record is deleted', () => env.hooksAt(url).length === 0);
+	});
+});
+
+describe('the Nexudus Trigger with Output = Full Record, without the read role', () => {
+	test('activation fails with an error naming the missing role, and registers nothing', async () => {
+		const workflowId = await env.importWorkflow('booking-full-record-trigger.json');
+		env.fake.setRoles(ALL_ROLES.filter((role) => role !== 'Booking-Read'));
+		try {
+			await expect(env.activate(workflowId)).rejects.toThrow(
+				/cannot read Booking records, which Booking Created delivers \(403, role Booking-Read missing\)/,
+			);
+			expect(env.hooksAt(`${env.url}webhook/e2e-booking-full-record/webhook`)).toEqual([]);
+		} finally {
+			env.fake.setRoles([...ALL_ROLES]);
+			await env.deactivate(workflowId).catch(() => undefined);
+		}
 	});
 });
 

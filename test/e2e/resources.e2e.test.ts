@@ -288,8 +288,16 @@ describe('the Nexudus Trigger with Output = Full Record from Nexudus', () => {
 		await env.activate(workflowId);
 		try {
 			const booking = stored('Booking', env.fake.entities.records('Booking')[0].Id) as Json;
-			const partial = { Id: booking.Id, ResourceId: booking.ResourceId };
-			const invented = { Id: 987654, Notes: 'not in Nexudus' };
+			const partial = {
+				Id: booking.Id,
+				UniqueId: booking.UniqueId,
+				ResourceId: booking.ResourceId,
+			};
+			const invented = {
+				Id: 987654,
+				UniqueId: '0f9e8d7c-6b5a-4c3d-9e2f-1a0b9c8d7e6f',
+				Notes: 'not in Nexudus',
+			};
 			const [delivery] = await env.fake.fire(6, env.locationId, [partial, invented], {
 				secret: SECRET,
 			});

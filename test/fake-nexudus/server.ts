@@ -154,7 +154,7 @@ export interface RecordedRequest {
 /** Editable fields of a webhook, as accepted by POST and PUT. */
 type WebHookInput = Pick<
 	FakeWebHook,
-	'BusinessId' | 'Name' | 'Action' | 'Description' | 'URL' | 'Active'
+	'BusinessId' | 'Name' | 'Action' | 'Description' | 'URL' | 'Active' | 'SystemId'
 >;
 
 const DENIED = 'Authorization has been denied for this request.';
@@ -901,6 +901,8 @@ export class FakeNexudus {
 			Description: typeof Description === 'string' ? Description : null,
 			URL: url as string,
 			Active: Active === true,
+			// A base field any record may carry (an external system's id): a PUT without it clears it.
+			SystemId: typeof body.SystemId === 'string' ? body.SystemId : null,
 		};
 		return { errors, input };
 	}

@@ -173,7 +173,12 @@ export interface NodeSetup {
 	webhookBaseUrl?: string;
 	/** What n8n aborts when the execution is cancelled (getExecutionCancelSignal). */
 	cancelSignal?: AbortSignal;
+	/** n8n's instance id as the node reads it (getInstanceId); TEST_INSTANCE_ID unless given. */
+	instanceId?: string;
 }
+
+/** The instance id the harness's n8n answers when a setup names none. */
+export const TEST_INSTANCE_ID = 'test-instance-1';
 
 let credentialCounter = 0;
 
@@ -342,6 +347,7 @@ export class TriggerHarness {
 			options.mode ?? 'activate',
 			this.webhookData(run, options.isTest ?? false),
 		);
+		context.getInstanceId = () => this.setup.instanceId ?? TEST_INSTANCE_ID;
 		const nodeType = nodeTypes[run.node.type];
 		const methods = nodeType.webhookMethods!.default!;
 		const result = await methods[method].call(context);
@@ -365,6 +371,7 @@ export class TriggerHarness {
 			[],
 			null,
 		);
+		context.getInstanceId = () => this.setup.instanceId ?? TEST_INSTANCE_ID;
 		const data = await nodeTypes[run.node.type].webhook!.call(context);
 		return { response, data };
 	}

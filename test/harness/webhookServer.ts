@@ -6,7 +6,7 @@
  */
 import * as http from 'http';
 import type { AddressInfo } from 'net';
-import type { IDataObject, INodeExecutionData } from 'n8n-workflow';
+import type { INodeExecutionData } from 'n8n-workflow';
 
 import type { TriggerHarness } from './n8n';
 import { deliveredRequest } from './n8n';
@@ -62,7 +62,12 @@ export class WebhookServer {
 			return;
 		}
 		const delivered = deliveredRequest(Buffer.concat(chunks), request.headers);
-		delivered.query = Object.fromEntries(url.searchParams) as IDataObject;
+		// As express parses it: a parameter given twice is an array.
+		delivered.query = {};
+		for (const key of new Set(url.searchParams.keys())) {
+			const values = url.searchParams.getAll(key);
+			delivered.query[key] = values.length === 1 ? values[0] : values;
+		}
 		try {
 			const { response: answered, data } = await trigger.deliver(delivered);
 			if (data.noWebhookResponse) {

@@ -1,6 +1,7 @@
 import type { IDataObject, INodeExecutionData, INodeParameters } from 'n8n-workflow';
 import { sleep } from 'n8n-workflow';
 
+import type { FakeWebHook } from '../fake-nexudus/server';
 import { ALL_ROLES, FakeNexudus } from '../fake-nexudus/server';
 import type { StoredCredential } from '../harness/n8n';
 import { executeNode, loadOptions, newCredential } from '../harness/n8n';
@@ -195,6 +196,20 @@ describe('Update', () => {
 		});
 	});
 
+	test('a field the form does not show (SystemId) is sent back and kept', async () => {
+		const hook = fake.addWebHook({
+			BusinessId: locationId,
+			Name: 'Paid invoices',
+			Action: 21,
+			URL: 'https://hooks.example.com/paid',
+			SystemId: 'crm-77',
+		});
+		await run(webHook('update', { webHookId: String(hook.Id), updateFields: { active: false } }));
+		expect(fake.webhooks.get(hook.Id)).toMatchObject({ Active: false, SystemId: 'crm-77' });
+		const put = fake.requests.find((request) => request.method === 'PUT');
+		expect(put?.body).toMatchObject({ Id: hook.Id, SystemId: 'crm-77', Name: 'Paid invoices' });
+	});
+
 	test('every field can change, including the location and the event', async () => {
 		const other = fake.addBusiness('Riverside Loft');
 		const hook = fake.addWebHook({
@@ -279,6 +294,56 @@ describe('Get Many', () => {
 		]);
 		expect(items.every((item) => (item.pairedItem as { item: number }).item === 0)).toBe(true);
 		expect(items[0].json).not.toHaveProperty('Description');
+	});
+
+	test('finds the trigger records Nexudus switched off or that keep failing, and switches them on', async () => {
+		const trigger = (id: string, action: number) =>
+			`https://n8n.example.com/webhook/${id}/webhook?action=${action}`;
+		const add = (URL: string, fields: Partial<FakeWebHook>) =>
+			fake.addWebHook({ BusinessId: locationId, Name: URL, Action: 3, URL, ...fields });
+		const disabled = add(trigger('a', 3), {
+			Active: false,
+			ErrorCount: 10,
+			LastError: 'HTTP 500: n8n down',
+			LastTrigger: '2026-11-30T08:00:00Z',
+		});
+		add(trigger('b', 3), { Active: false, ErrorCount: 0 }); // switched off by n8n at stop
+		const failing = add(trigger('c', 21), { Active: true, ErrorCount: 3, LastError: 'HTTP 503' });
+		add('https://crm.example.com/hook', { Active: false, ErrorCount: 10 }); // not the trigger's
+		fake.seedWebHooks(30, locationId);
+
+		const silent = await run(
+			webHook('getAll', {
+				returnAll: true,
+				filters: { active: false, errorCountFrom: 10, createdByTrigger: true },
+			}),
+		);
+		expect(silent.map((item) => item.json)).toEqual([
+			expect.objectContaining({
+				Id: disabled.Id,
+				Active: false,
+				ErrorCount: 10,
+				LastError: 'HTTP 500: n8n down',
+				LastTrigger: '2026-11-30T08:00:00Z',
+			}),
+		]);
+		const stillFailing = await run(
+			webHook('getAll', {
+				returnAll: false,
+				limit: 1,
+				filters: { active: true, errorCountFrom: 1, createdByTrigger: true },
+			}),
+		);
+		expect(stillFailing.map((item) => item.json.Id)).toEqual([failing.Id]);
+		const others = await run(
+			webHook('getAll', { returnAll: true, filters: { createdByTrigger: false } }),
+		);
+		expect(others).toHaveLength(31);
+
+		await run(
+			webHook('update', { webHookId: String(disabled.Id), updateFields: { active: true } }),
+		);
+		expect(fake.webhooks.get(disabled.Id)).toMatchObject({ Active: true, URL: disabled.URL });
 	});
 
 	test('Limit fetches no more pages than it needs', async () => {
@@ -531,10 +596,10 @@ describe('Errors', () => {
 		fake.failNext(100, 409);
 		const error = await runFailing(webHook('get', { webHookId: '1' }));
 		expect(error.message).toBe(
-			'Nexudus rate limit reached: still throttled after 5 retries (HTTP 409)',
+			'Nexudus rate limit reached: still throttled after 20 retries (HTTP 409)',
 		);
-		expect(sysRequests()).toHaveLength(6);
-	}, 20000);
+		expect(sysRequests()).toHaveLength(21);
+	}, 45000);
 
 	test('5xx on a GET is retried a bounded number of times', async () => {
 		const hook = fake.addWebHook({

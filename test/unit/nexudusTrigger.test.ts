@@ -7,7 +7,7 @@ import type { IDataObject, INodeParameters, NodeParameterValueType } from 'n8n-w
 import type { FakeWebHook } from '../fake-nexudus/server';
 import { FakeNexudus, signPayload } from '../fake-nexudus/server';
 import type { StoredCredential } from '../harness/n8n';
-import { deliveredRequest, newCredential, TriggerHarness } from '../harness/n8n';
+import { deliveredRequest, newCredential, TEST_INSTANCE_ID, TriggerHarness } from '../harness/n8n';
 import { parseEvents } from '../../nodes/shared/events';
 import { WebhookServer } from '../harness/webhookServer';
 
@@ -193,6 +193,24 @@ describe('deactivation and reactivation', () => {
 		);
 		await fake.fire(COWORKER_CREATED, locationId, member);
 		expect(n8n.executions).toHaveLength(1);
+	});
+
+	test('switching records off and on keeps every field, SystemId included', async () => {
+		const { trigger, url } = newTrigger([COWORKER_CREATED]);
+		await trigger.activate();
+		const [record] = recordsAt(url);
+		record.SystemId = 'door-system-9';
+		await trigger.deactivate();
+		expect(fake.webhooks.get(record.Id)).toMatchObject({
+			Active: false,
+			SystemId: 'door-system-9',
+		});
+		trigger.forgetStaticData();
+		await trigger.activate();
+		expect(fake.webhooks.get(record.Id)).toMatchObject({ Active: true, SystemId: 'door-system-9' });
+		const puts = fake.requests.filter((request) => request.method === 'PUT');
+		expect(puts).toHaveLength(2);
+		for (const put of puts) expect(put.body).toMatchObject({ SystemId: 'door-system-9' });
 	});
 
 	test('with On Workflow Stop set to Delete, the records are gone', async () => {
@@ -444,8 +462,16 @@ describe('test mode', () => {
 const ownRecords = (nodeUrl: string) =>
 	[...fake.webhooks.values()].filter((hook) => new URL(hook.URL).pathname === stablePath(nodeUrl));
 
+/** A record this n8n instance registered (its Description names the instance), unless `fields` say otherwise. */
 const addRecord = (url: string, action: number, fields: Partial<FakeWebHook> = {}) =>
-	fake.addWebHook({ BusinessId: locationId, Name: 'by hand', Action: action, URL: url, ...fields });
+	fake.addWebHook({
+		BusinessId: locationId,
+		Name: 'by hand',
+		Action: action,
+		URL: url,
+		Description: `Registered by n8n instance ${TEST_INSTANCE_ID}.`,
+		...fields,
+	});
 
 describe('checkExists only reads; create makes every change and undoes them all', () => {
 	test('checkExists sends no write whatever needs repair; create repairs; then checkExists says yes', async () => {
@@ -611,7 +637,8 @@ describe('records are recognised by the stable path of the webhook URL', () => {
 		try {
 			const { trigger, url } = newTrigger([COWORKER_CREATED]);
 			const oldUrl = `http://n8n.old.example.com${stablePath(url)}`;
-			const old = addRecord(`${oldUrl}?action=3`, COWORKER_CREATED);
+			// earlier versions named no instance: the stored id says the record is this node's
+			const old = addRecord(`${oldUrl}?action=3`, COWORKER_CREATED, { Description: null });
 			trigger.workflowStaticData[`node:Nexudus Under Test`] = {
 				webHookIds: { [oldUrl]: { 3: old.Id } },
 			};
@@ -624,6 +651,149 @@ describe('records are recognised by the stable path of the webhook URL', () => {
 		} finally {
 			fake.setTextFilterMatch('contains');
 		}
+	});
+});
+
+describe('a second n8n holding the same workflow (same webhookId, other host, other instance)', () => {
+	const STAGING = 'staging-instance-9f8e';
+
+	function twoInstances(options: INodeParameters = {}) {
+		const { trigger: production, url } = newTrigger([COWORKER_CREATED, INVOICE_PAID], options);
+		const webhookId = new URL(url).pathname.split('/')[2];
+		const stagingBase = 'https://staging.example.com';
+		const staging = new TriggerHarness({
+			type: 'nexudusTrigger',
+			typeVersion,
+			parameters: triggerParameters([COWORKER_CREATED, INVOICE_PAID], options),
+			credential,
+			webhookId,
+			webhookBaseUrl: stagingBase,
+			workflowId: 'wf-7',
+			workflowName: 'Welcome new members',
+			instanceId: STAGING,
+		});
+		// the production trigger of newTrigger() answers the default instance id
+		return {
+			production,
+			staging,
+			url,
+			stagingUrl: `${stagingBase}/webhook/${webhookId}/webhook`,
+		};
+	}
+
+	test('records name the instance that registered them', async () => {
+		const { production, url } = twoInstances();
+		await production.activate();
+		for (const record of recordsAt(url)) {
+			expect(record.Description).toContain(`on n8n instance ${TEST_INSTANCE_ID}.`);
+		}
+	});
+
+	test.each(['deactivate', 'delete'])(
+		'On Stop %s: the second one registers its own records and never touches the first one’s',
+		async (onStop) => {
+			const { production, staging, url, stagingUrl } = twoInstances({ onStop });
+			await production.activate();
+			const productionIds = activeRecordsAt(url).map((hook) => hook.Id);
+
+			const warnings = await warningsDuring(() => staging.activate());
+			expect(activeRecordsAt(url).map((hook) => hook.Id)).toEqual(productionIds);
+			expect(activeRecordsAt(stagingUrl).map((hook) => hook.Action)).toEqual([
+				COWORKER_CREATED,
+				INVOICE_PAID,
+			]);
+			expect(warnings).toHaveLength(1);
+			for (const id of productionIds)
+				expect(warnings[0]).toContain(`WebHook ${id} (${url}?action=`);
+			expect(warnings[0]).toContain(`n8n instance ${TEST_INSTANCE_ID}`);
+			expect(await staging.callWebhookMethod('checkExists')).toBe(true);
+
+			expect(await staging.deactivate()).toBe(true);
+			expect(activeRecordsAt(url).map((hook) => hook.Id)).toEqual(productionIds);
+			expect(activeRecordsAt(stagingUrl)).toEqual([]);
+			expect(await production.callWebhookMethod('checkExists')).toBe(true);
+
+			// production, activated again, leaves staging's records alone too, and names them
+			const stagingIds = recordsAt(stagingUrl).map((hook) => hook.Id);
+			const again = await warningsDuring(() => production.activate());
+			expect(again).toHaveLength(onStop === 'delete' ? 0 : 1);
+			for (const id of stagingIds)
+				expect(again[0]).toContain(`WebHook ${id} (${stagingUrl}?action=`);
+			expect(recordsAt(stagingUrl).map((hook) => hook.Id)).toEqual(stagingIds);
+			expect(await production.deactivate()).toBe(true);
+			if (onStop === 'delete') expect(recordsAt(url)).toEqual([]);
+			else expect(recordsAt(url).map((hook) => hook.Active)).toEqual([false, false]);
+		},
+	);
+
+	test('static data imported with the workflow (production’s ids) adopts nothing and stops nothing', async () => {
+		const { production, staging, url } = twoInstances({ onStop: 'delete' });
+		await production.activate();
+		const productionIds = activeRecordsAt(url).map((hook) => hook.Id);
+		Object.assign(
+			staging.workflowStaticData,
+			JSON.parse(JSON.stringify(production.workflowStaticData)),
+		);
+
+		// stopped before it ever activated: the stored ids are read first and left alone
+		const warnings = await warningsDuring(() => staging.deactivate());
+		expect(activeRecordsAt(url).map((hook) => hook.Id)).toEqual(productionIds);
+		expect(warnings.join('\n')).toMatch(/left alone 2 records/);
+
+		Object.assign(
+			staging.workflowStaticData,
+			JSON.parse(JSON.stringify(production.workflowStaticData)),
+		);
+		await staging.activate();
+		expect(activeRecordsAt(url).map((hook) => hook.Id)).toEqual(productionIds);
+		expect(Object.values(staging.staticData.webHookIds as IDataObject).flat()).not.toContain(
+			productionIds[0],
+		);
+	});
+
+	test('an unnamed record on another host that static data does not hold is left alone and named', async () => {
+		const { trigger, url } = newTrigger([COWORKER_CREATED]);
+		const foreign = addRecord(
+			`https://elsewhere.example.com${stablePath(url)}?action=3`,
+			COWORKER_CREATED,
+			{
+				Description: 'made by someone',
+			},
+		);
+		const warnings = await warningsDuring(() => trigger.activate());
+		expect(fake.webhooks.get(foreign.Id)?.Active).toBe(true);
+		expect(warnings).toEqual([
+			expect.stringContaining(`WebHook ${foreign.Id} (${foreign.URL}, no n8n instance named)`),
+		]);
+		expect(activeRecordsAt(url)).toHaveLength(1);
+	});
+
+	test('an older record at the current URL is adopted and from then on names this instance', async () => {
+		const { trigger, url } = newTrigger([COWORKER_CREATED]);
+		const older = addRecord(`${url}?action=3`, COWORKER_CREATED, {
+			Description: 'Created by the Nexudus Trigger of n8n workflow X (#1).',
+			SystemId: 'kept',
+		});
+		await trigger.activate();
+		expect(fake.webhooks.get(older.Id)).toMatchObject({
+			Active: true,
+			SystemId: 'kept',
+			Description: `Created by the Nexudus Trigger of n8n workflow X (#1). Registered by n8n instance ${TEST_INSTANCE_ID}.`,
+		});
+		expect(recordsAt(url)).toHaveLength(1);
+	});
+
+	test('stopping re-reads each stored id: a record moved to another URL or instance stays on', async () => {
+		const { trigger, url } = newTrigger([COWORKER_CREATED, INVOICE_PAID]);
+		await trigger.activate();
+		const [moved, claimed] = recordsAt(url);
+		moved.URL = 'https://crm.example.com/hooks/members';
+		claimed.Description = 'Registered by n8n instance some-other-n8n.';
+		const warnings = await warningsDuring(() => trigger.deactivate());
+		expect(fake.webhooks.get(moved.Id)?.Active).toBe(true);
+		expect(fake.webhooks.get(claimed.Id)?.Active).toBe(true);
+		expect(warnings.join('\n')).toMatch(/left alone 2 records/);
+		expect(trigger.staticData).toEqual({ webHookIds: {} });
 	});
 });
 
@@ -954,6 +1124,102 @@ describe.each([1, 2])('deliveries to version %i', (version) => {
 		expect(response.body).toEqual({
 			message: 'Ignored: Invoice Paid is not chosen in this trigger',
 		});
+	});
+
+	test.each([
+		['no ?action=', '', 'Ignored: the URL has no ?action= naming the event'],
+		['an empty ?action=', '?action=', 'Ignored: the URL has no ?action= naming the event'],
+		['?action= twice', '?action=3&action=3', 'Ignored: the URL gives ?action= more than once'],
+		['an unknown event', '?action=999', 'Ignored: ?action=999 is not a Nexudus event'],
+		['not a number', '?action=3x', 'Ignored: ?action=3x is not a Nexudus event'],
+		['an event not chosen', '?action=21', 'Ignored: Invoice Paid is not chosen in this trigger'],
+	])(
+		'a delivery with %s is answered 200 "Ignored" and starts nothing',
+		async (_case, query, message) => {
+			credential = newCredential(fake.url, { webhookSecret: SECRET });
+			const { trigger, url } = newTrigger([COWORKER_CREATED]);
+			await trigger.activate();
+			const body = JSON.stringify([member]);
+			const response = await fetch(`${url}${query}`, {
+				method: 'POST',
+				headers: { 'content-type': 'application/json', 'x-nexudus-hook-signature': sign(body) },
+				body,
+			});
+			expect({ status: response.status, body: await response.json() }).toEqual({
+				status: 200,
+				body: { message },
+			});
+			expect(n8n.executions).toHaveLength(0);
+		},
+	);
+
+	test.each([
+		['', 'The body is empty: Nexudus sends a JSON array of records'],
+		['[]', 'The body holds no records'],
+		['[1, 2]', 'Every record in the body must be a JSON object'],
+	])(
+		'a signed delivery with the unusable body %j is answered 200 "Ignored" and logged',
+		async (body, problem) => {
+			credential = newCredential(fake.url, { webhookSecret: SECRET });
+			const { trigger, url } = newTrigger([COWORKER_CREATED]);
+			await trigger.activate();
+			let answer: Awaited<ReturnType<typeof post>> | undefined;
+			const warnings = await warningsDuring(async () => {
+				answer = await post(url, body, { 'x-nexudus-hook-signature': sign(body) });
+			});
+			expect(answer).toEqual({ status: 200, body: { message: `Ignored: ${problem}` } });
+			expect(warnings).toEqual([
+				`Nexudus Trigger: ignored a signed Coworker Created delivery: ${problem}`,
+			]);
+			expect(n8n.executions).toHaveLength(0);
+		},
+	);
+
+	test('a refused signature is logged, missing or wrong, first per node then once a minute', async () => {
+		credential = newCredential(fake.url, { webhookSecret: SECRET });
+		const first = newTrigger([COWORKER_CREATED]);
+		const second = newTrigger([COWORKER_CREATED]);
+		await first.trigger.activate();
+		await second.trigger.activate();
+		const body = JSON.stringify([member]);
+		const start = performance.now();
+		const clock = jest.spyOn(performance, 'now').mockReturnValue(start);
+		try {
+			const missing = await warningsDuring(async () => {
+				expect((await post(first.url, body)).status).toBe(401);
+				expect((await post(first.url, body, { 'x-nexudus-hook-signature': 'AB12' })).status).toBe(
+					401,
+				);
+			});
+			expect(missing).toHaveLength(1);
+			expect(missing[0]).toMatch(
+				/^Nexudus Trigger: refused a delivery without the x-nexudus-hook-signature header/,
+			);
+
+			// another node logs its own first refusal; a wrong header is told apart from a missing one
+			const wrong = await warningsDuring(async () => {
+				const [refused] = await fake.fire(COWORKER_CREATED, locationId, [member], {
+					secret: 'not-the-secret',
+				});
+				expect(refused.status).toBe(401);
+			});
+			expect(wrong).toHaveLength(1);
+			expect(wrong[0]).toMatch(/header does not match the credential's Webhook Secret/);
+			expect(wrong[0]).toMatch(/shared secret of the Nexudus app that created the webhook/);
+
+			clock.mockReturnValue(start + 59_000);
+			expect(await warningsDuring(() => post(first.url, body))).toHaveLength(0);
+			clock.mockReturnValue(start + 61_000);
+			const later = await warningsDuring(() => post(first.url, body));
+			expect(later).toHaveLength(1);
+			for (const warning of [...missing, ...wrong, ...later]) {
+				expect(warning).not.toContain(SECRET);
+				expect(warning).not.toContain('Ada Lovelace');
+			}
+		} finally {
+			clock.mockRestore();
+		}
+		expect(n8n.executions).toHaveLength(0);
 	});
 
 	test('a single record sent as an object is one item', async () => {

@@ -1,16 +1,24 @@
+import { randomUUID } from 'crypto';
 import type { INodeParameters } from 'n8n-workflow';
 
 import { findEntity } from '../../nodes/shared/catalogue';
 import { EVENT_RECORDS } from '../../nodes/NexudusTrigger/eventRecords';
-import { readablePathOf } from '../../nodes/NexudusTrigger/fullRecord';
+import {
+	FULL_RECORD_DEADLINE_MS,
+	MAX_RECORDS_READ,
+	readablePathOf,
+} from '../../nodes/NexudusTrigger/fullRecord';
+import { setRateLimits } from '../../nodes/shared/pacing';
 import { NEXUDUS_EVENTS } from '../../nodes/shared/events';
-import { FakeNexudus } from '../fake-nexudus/server';
+import { ALL_ROLES, FakeNexudus } from '../fake-nexudus/server';
 import type { StoredCredential } from '../harness/n8n';
 import { newCredential, TriggerHarness } from '../harness/n8n';
 import { WebhookServer } from '../harness/webhookServer';
 
 const COWORKER_CREATED = 3;
 const BOOKING_DELETED = 8;
+const BOOKING_CREATED = 6;
+const BLOG_POST_CREATED = 4;
 const ACCESS_CONTROL_UPDATED = 61;
 
 const DELIVERABLE_EVENTS = NEXUDUS_EVENTS.filter((event) => event.apiName !== 'None');
@@ -98,11 +106,15 @@ describe('Output: Full Record from Nexudus', () => {
 		);
 
 	test('a delivered record is replaced by the whole record Nexudus holds', async () => {
-		const [stored] = fake.seed('Coworker', [{ FullName: 'Ada Lovelace', Email: 'ada@example.com' }]);
+		const [stored] = fake.seed('Coworker', [
+			{ FullName: 'Ada Lovelace', Email: 'ada@example.com' },
+		]);
 		await activeTrigger([COWORKER_CREATED], { output: 'fullRecord' });
 
-		// what a forger (or a partial serialisation) might send: only the Id is trusted
-		await fake.fire(COWORKER_CREATED, locationId, [{ Id: stored.Id, FullName: 'Mallory' }]);
+		// what a partial serialisation might send: only the Id and UniqueId are used
+		await fake.fire(COWORKER_CREATED, locationId, [
+			{ Id: stored.Id, UniqueId: stored.UniqueId, FullName: 'Mallory' },
+		]);
 
 		expect(n8n.executions).toHaveLength(1);
 		const [item] = n8n.executions[0].items;
@@ -122,16 +134,26 @@ describe('Output: Full Record from Nexudus', () => {
 
 	test('a record Nexudus does not have comes out as delivered and says so', async () => {
 		await activeTrigger([COWORKER_CREATED], { output: 'fullRecord' });
-		await fake.fire(COWORKER_CREATED, locationId, [{ Id: 999999, FullName: 'Invented' }, {}]);
+		const [stored] = fake.seed('Coworker', 1);
+		const invented = { Id: 999999, UniqueId: randomUUID(), FullName: 'Invented' };
+		await fake.fire(COWORKER_CREATED, locationId, [
+			invented,
+			{},
+			{ Id: stored.Id, FullName: 'Guessed' },
+			{ Id: stored.Id, UniqueId: randomUUID(), FullName: 'Forged' },
+		]);
 
 		expect(n8n.executions[0].items.map((item) => item.json)).toEqual([
-			expect.objectContaining({
-				Id: 999999,
-				FullName: 'Invented',
-				recordSource: 'delivery: not found in Nexudus',
-			}),
+			expect.objectContaining({ ...invented, recordSource: 'delivery: not found in Nexudus' }),
 			expect.objectContaining({ recordSource: 'delivery: no Id' }),
+			expect.objectContaining({ FullName: 'Guessed', recordSource: 'delivery: no UniqueId' }),
+			expect.objectContaining({
+				FullName: 'Forged',
+				recordSource: 'delivery: does not match Nexudus',
+			}),
 		]);
+		// nothing read for a record without Id or UniqueId
+		expect(recordReads()).toHaveLength(2);
 	});
 
 	test('delete events and events without a readable record type are not read again', async () => {
@@ -151,17 +173,106 @@ describe('Output: Full Record from Nexudus', () => {
 		await activeTrigger([COWORKER_CREATED], { output: 'fullRecord' });
 		fake.setOutage(503, ['GET']);
 
-		const [refused] = await fake.fire(COWORKER_CREATED, locationId, { Id: stored.Id });
+		const delivered = { Id: stored.Id, UniqueId: stored.UniqueId };
+		const [refused] = await fake.fire(COWORKER_CREATED, locationId, delivered);
 		expect(refused.status).toBe(503);
 		expect(n8n.executions).toHaveLength(0);
 
 		fake.setOutage(null);
-		const [accepted] = await fake.fire(COWORKER_CREATED, locationId, { Id: stored.Id });
+		const [accepted] = await fake.fire(COWORKER_CREATED, locationId, delivered);
 		expect(accepted.status).toBe(200);
 		expect(n8n.executions[0].items[0].json).toMatchObject({
 			Id: stored.Id,
 			recordSource: 'nexudus',
 		});
+	});
+
+	test('a read Nexudus refuses for good is answered 200 with the record as delivered, marked', async () => {
+		const [stored] = fake.seed('Coworker', 1);
+		const delivered = { Id: stored.Id, UniqueId: stored.UniqueId, FullName: 'As sent' };
+		await activeTrigger([COWORKER_CREATED, BLOG_POST_CREATED], { output: 'fullRecord' });
+
+		fake.setRoles(ALL_ROLES.filter((role) => role !== 'Coworker-Read'));
+		const [forbidden] = await fake.fire(COWORKER_CREATED, locationId, delivered);
+		fake.setRoles([...ALL_ROLES]);
+		fake.setApiAccess(false);
+		const [unauthorised] = await fake.fire(COWORKER_CREATED, locationId, delivered);
+		fake.setApiAccess(true);
+		// the fake serves no BlogPost path: Nexudus's "No HTTP resource was found…"
+		const [noPath] = await fake.fire(BLOG_POST_CREATED, locationId, {
+			Id: 5,
+			UniqueId: randomUUID(),
+		});
+
+		expect([forbidden, unauthorised, noPath].map((result) => result.status)).toEqual([
+			200, 200, 200,
+		]);
+		expect(n8n.executions.map((execution) => execution.items[0].json.recordSource)).toEqual([
+			'delivery: not readable (403)',
+			'delivery: not readable (401)',
+			'delivery: not readable (404)',
+		]);
+		expect(n8n.executions[0].items[0].json).toMatchObject(delivered);
+	});
+
+	test('throttled or failing reads are answered 503 within the deadline, not after Max Wait', async () => {
+		const [stored] = fake.seed('Coworker', 1);
+		await activeTrigger([COWORKER_CREATED], { output: 'fullRecord' });
+		// Nexudus asks for a wait of up to a minute; the credential's Max Wait (120 s) would allow it
+		fake.setThrottle({ perMinute: 1 });
+		try {
+			const started = performance.now();
+			const [refused] = await fake.fire(COWORKER_CREATED, locationId, {
+				Id: stored.Id,
+				UniqueId: stored.UniqueId,
+			});
+			expect(refused.status).toBe(503);
+			expect(performance.now() - started).toBeLessThan(FULL_RECORD_DEADLINE_MS + 1000);
+			expect(n8n.executions).toHaveLength(0);
+		} finally {
+			fake.setThrottle(false);
+			// forget the minute's hold the pacer took from Nexudus's answer
+			setRateLimits({ minIntervalMs: 100 / 60, windowMs: 60_000 / 60 });
+		}
+	});
+
+	test(`one delivery reads at most ${MAX_RECORDS_READ} records; the rest are marked`, async () => {
+		const stored = fake.seed('Coworker', MAX_RECORDS_READ + 2);
+		await activeTrigger([COWORKER_CREATED], { output: 'fullRecord' });
+		const delivered = [
+			...stored.map(({ Id, UniqueId }) => ({ Id, UniqueId })),
+			...Array.from({ length: 988 }, (_, index) => ({ Id: index + 1, UniqueId: randomUUID() })),
+		];
+		await fake.fire(COWORKER_CREATED, locationId, delivered);
+		const sources = n8n.executions[0].items.map((item) => item.json.recordSource);
+		expect(sources).toHaveLength(1000);
+		expect(sources.slice(0, MAX_RECORDS_READ)).toEqual(Array(MAX_RECORDS_READ).fill('nexudus'));
+		expect(new Set(sources.slice(MAX_RECORDS_READ))).toEqual(
+			new Set([`delivery: not read (more than ${MAX_RECORDS_READ} records)`]),
+		);
+		expect(recordReads()).toHaveLength(MAX_RECORDS_READ);
+	});
+
+	test('activation checks the read role of every chosen event with a readable record type', async () => {
+		fake.setRoles(ALL_ROLES.filter((role) => role !== 'Booking-Read'));
+		try {
+			const failure = await activeTrigger([COWORKER_CREATED, BOOKING_CREATED], {
+				output: 'fullRecord',
+			}).then(
+				() => undefined,
+				(error: Error & { description?: string }) => error,
+			);
+			expect(failure?.message).toBe(
+				'Output Full Record From Nexudus: the Nexudus user cannot read Booking records, which Booking Created delivers (403, role Booking-Read missing)',
+			);
+			expect(failure?.description).toMatch(/Booking-Read role, or set Output to As Delivered/);
+			expect(fake.webhooks.size).toBe(0);
+			// As Delivered needs no read role
+			await activeTrigger([BOOKING_CREATED], {});
+			expect(fake.webhooks.size).toBe(1);
+		} finally {
+			fake.setRoles([...ALL_ROLES]);
+		}
 	});
 
 	test('As Delivered (the default) reads nothing and adds no recordSource', async () => {

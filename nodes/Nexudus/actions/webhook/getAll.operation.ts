@@ -1,7 +1,7 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
 import { InputChecker } from '../../../shared/validation';
-import { searchWebHooks } from '../../../shared/webhooks';
+import { isTriggerRecordUrl, searchWebHooks } from '../../../shared/webhooks';
 import { readGetManyOptions } from '../../generic/commonDescription';
 import type { OperationResult } from './fields';
 import { eventField } from './fields';
@@ -81,6 +81,18 @@ function filterProperty(filter: (typeof FILTERS)[number]): INodeProperties {
 	return property;
 }
 
+/** Not a Nexudus filter: n8n keeps only the rows whose URL is one a Nexudus Trigger registers. */
+const CREATED_BY_TRIGGER = 'createdByTrigger';
+
+const createdByTriggerFilter: INodeProperties = {
+	displayName: 'Created by Nexudus Trigger',
+	name: CREATED_BY_TRIGGER,
+	type: 'boolean',
+	default: true,
+	description:
+		"Whether to return only the records n8n's Nexudus Trigger keeps (URL ending in /webhook?action=N), or only the others",
+};
+
 export const description: INodeProperties[] = [
 	// Return All, Limit and Sort are the node's shared Get Many parameters (commonDescription).
 	{
@@ -91,7 +103,9 @@ export const description: INodeProperties[] = [
 		default: {},
 		displayOptions: { show: showOnlyForGetMany },
 		description: 'Text filters match part of the value; date ranges are inclusive',
-		options: FILTERS.map(filterProperty),
+		options: [...FILTERS.map(filterProperty), createdByTriggerFilter].sort((a, b) =>
+			a.displayName.localeCompare(b.displayName),
+		),
 	},
 ];
 
@@ -108,7 +122,9 @@ export function buildSearchQuery(check: InputChecker, filters: IDataObject): IDa
 		else if (filter.kind === 'boolean') query[filter.query] = check.boolean(filter.label, value);
 		else query[filter.query] = String(value);
 	}
-	const unknown = Object.keys(filters).filter((key) => !FILTERS.some((f) => f.field === key));
+	const unknown = Object.keys(filters).filter(
+		(key) => key !== CREATED_BY_TRIGGER && !FILTERS.some((f) => f.field === key),
+	);
 	if (unknown.length > 0) check.fail('Filters', `unknown filter ${unknown.join(', ')}`);
 	return query;
 }
@@ -118,10 +134,16 @@ export async function execute(
 	itemIndex: number,
 ): Promise<OperationResult> {
 	const check = new InputChecker(this.getNode(), itemIndex);
-	const filterQuery = buildSearchQuery(
-		check,
-		this.getNodeParameter('filters', itemIndex, {}) as IDataObject,
-	);
+	const filters = this.getNodeParameter('filters', itemIndex, {}) as IDataObject;
+	const filterQuery = buildSearchQuery(check, filters);
 	const { sortQuery, limit } = readGetManyOptions(this, check, itemIndex);
-	return await searchWebHooks.call(this, { ...filterQuery, ...sortQuery }, limit, itemIndex);
+	const query = { ...filterQuery, ...sortQuery };
+	if (filters[CREATED_BY_TRIGGER] === undefined) {
+		return await searchWebHooks.call(this, query, limit, itemIndex);
+	}
+	// Filtered here, so every row is read before the limit applies.
+	const wanted = check.boolean('Created by Nexudus Trigger', filters[CREATED_BY_TRIGGER]);
+	const rows = await searchWebHooks.call(this, query, undefined, itemIndex);
+	const kept = rows.filter((row) => isTriggerRecordUrl(row.URL) === wanted);
+	return limit === undefined ? kept : kept.slice(0, limit);
 }
