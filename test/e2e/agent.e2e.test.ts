@@ -147,9 +147,9 @@ describe('the Nexudus tool in an n8n AI Agent', () => {
 				node.credentials = { openAiApi: { id: openAiId, name: 'OpenAI stand-in' } };
 			}
 		}
-		const workflowId = await env.createWorkflow(workflow);
-		await env.activate(workflowId);
-		const trigger = nodes.find((node) => node.type.endsWith('.chatTrigger'))!;
+		const imported = await env.createWorkflowAsImported(workflow);
+		await env.activate(imported.workflowId);
+		const trigger = imported.nodes.find((node) => node.type.endsWith('.chatTrigger'))!;
 		const reply = await request(env.url, 'POST', `/webhook/${trigger.webhookId}/chat`, {
 			body: { action: 'sendMessage', sessionId: 'e2e-session', chatInput: QUESTION },
 		});

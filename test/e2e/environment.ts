@@ -4,9 +4,11 @@
  * the project pins, or E2E_N8N_VERSION) with this package linked as a community node and a
  * throwaway user folder, an owner with an API key, and helpers over n8n's REST APIs.
  */
+import { randomUUID } from 'crypto';
 import { mkdtempSync, readFileSync, rmSync } from 'fs';
 import { tmpdir } from 'os';
 import { join } from 'path';
+import type { INode } from 'n8n-workflow';
 import { sleep } from 'n8n-workflow';
 
 import { ensureRuntime } from '../../scripts/n8n-runtime';
@@ -45,6 +47,13 @@ export interface N8nSettings {
 	logLevel?: string;
 	env?: Record<string, string | undefined>;
 }
+
+/** Nodes whose URL holds their webhookId (the Webhook node's holds its path when one is set). */
+const WEBHOOK_NODE_TYPES = new Set([
+	'n8n-nodes-nexudus.nexudusTrigger',
+	'n8n-nodes-base.webhook',
+	'@n8n/n8n-nodes-langchain.chatTrigger',
+]);
 
 export class E2eEnvironment {
 	fake!: FakeNexudus;
@@ -191,6 +200,31 @@ export class E2eEnvironment {
 	/** Creates a workflow as n8n's public API takes it (name, nodes, connections, settings). */
 	async createWorkflow(workflow: Json) {
 		return String((await this.api('POST', '/api/v1/workflows', workflow)).id);
+	}
+
+	/**
+	 * Creates the workflow as a user imports it. n8n's editor gives every webhook node without a
+	 * webhookId its own on import, and n8n 2.x's API does the same; n8n 1.x's API does not (its
+	 * URL would then be built from the workflow id and the node's name, which 1.x does not
+	 * serve), so there the ids the editor would give are set here. Answers the nodes as saved.
+	 */
+	async createWorkflowAsImported(workflow: Json): Promise<{ workflowId: string; nodes: INode[] }> {
+		const workflowId = await this.createWorkflow(workflow);
+		const saved = await this.api('GET', `/api/v1/workflows/${workflowId}`);
+		const nodes = saved.nodes as INode[];
+		const unnamed = nodes.filter((node) => WEBHOOK_NODE_TYPES.has(node.type) && !node.webhookId);
+		if (unnamed.length > 0) {
+			if (this.n8nMajor !== 1) throw new Error(`n8n ${this.n8nMajor} gave webhook nodes no webhookId`);
+			for (const node of unnamed) node.webhookId = randomUUID();
+			const { name, connections, settings } = saved;
+			await this.api('PUT', `/api/v1/workflows/${workflowId}`, {
+				name,
+				nodes,
+				connections,
+				settings,
+			});
+		}
+		return { workflowId, nodes };
 	}
 
 	async activate(workflowId: string) {

@@ -6,7 +6,6 @@
  * example runs on a sandbox event. Its own n8n: Nexudus's 120 requests a minute are shared by
  * everything one n8n sends, and the resource suite uses most of a minute's worth.
  */
-import { randomUUID } from 'crypto';
 import { readdirSync, readFileSync } from 'fs';
 import { join } from 'path';
 import type { INode, INodeTypeDescription } from 'n8n-workflow';
@@ -156,35 +155,10 @@ describe('the example workflows', () => {
 		}
 	});
 
-	/**
-	 * Imports the workflow as a user does. n8n's editor gives every trigger node without a
-	 * webhookId its own on import, and n8n 2.x's API does the same; n8n 1.x's API does not (its
-	 * URL would then be built from the workflow id and the node's name, which 1.x does not
-	 * serve), so there the test gives the ids the editor would.
-	 */
-	async function imported(workflow: Json): Promise<{ workflowId: string; nodes: INode[] }> {
-		const workflowId = await env.createWorkflow(workflow);
-		const saved = await env.api('GET', `/api/v1/workflows/${workflowId}`);
-		const nodes = saved.nodes as INode[];
-		const triggers = nodes.filter((node) => node.type === 'n8n-nodes-nexudus.nexudusTrigger');
-		if (triggers.some((node) => !node.webhookId)) {
-			expect(env.n8nMajor).toBe(1);
-			for (const node of triggers) node.webhookId ??= randomUUID();
-			const { name, connections, settings } = saved;
-			await env.api('PUT', `/api/v1/workflows/${workflowId}`, {
-				name,
-				nodes,
-				connections,
-				settings,
-			});
-		}
-		return { workflowId, nodes };
-	}
-
 	test.each(files)('%s imports with valid parameters and activates', async (file) => {
 		const workflow = await prepared(file);
 		expect((workflow.nodes as INode[]).flatMap(parameterProblems)).toEqual([]);
-		const { workflowId, nodes } = await imported(workflow);
+		const { workflowId, nodes } = await env.createWorkflowAsImported(workflow);
 		importedIds[file] = workflowId;
 		await env.activate(workflowId);
 		const triggers = nodes.filter((node) => node.type === 'n8n-nodes-nexudus.nexudusTrigger');
