@@ -1,4 +1,4 @@
-/* eslint-disable @n8n/community-nodes/no-restricted-imports, @n8n/community-nodes/no-restricted-globals -- a test server on loopback */
+/* eslint-disable @n8n/community-nodes/no-restricted-imports -- a test server on loopback */
 /**
  * A stand-in for an OpenAI-compatible chat model, on loopback: `POST /v1/chat/completions`
  * (plain JSON or server-sent events when asked to stream). It is no model: a script decides each
