@@ -130,6 +130,21 @@ describe.each(RESOURCES.map((definition) => [definition.label, definition] as co
 			expect(helped.length).toBeGreaterThanOrEqual(Math.min(15, others.size));
 		});
 
+		test('a field or filter the evidence renamed has help under its name of today', () => {
+			const renamed = [
+				...entity.fields.filter((field) => field.formerly && !field.withdrawn),
+				...entity.filters.filter((filter) => filter.formerly && !filter.withdrawn),
+			].map((named) =>
+				'field' in named
+					? named.field
+					: helpedName(
+							new Set(entity.fields.map((field) => field.field)),
+							named.param.replace(/^[A-Za-z]+?_/, ''),
+						),
+			);
+			expect(renamed.filter((name) => !help[name])).toEqual([]);
+		});
+
 		test('the form shows the help and keeps the API name', () => {
 			const [name, text] = Object.entries(help)[0];
 			const shown = JSON.stringify(
@@ -144,3 +159,19 @@ describe.each(RESOURCES.map((definition) => [definition.label, definition] as co
 		});
 	},
 );
+
+test('the fields real creates and records showed (Customer on a plan, invoice states) have help', () => {
+	expect(
+		['TariffId', 'BillingDay', 'StartDate', 'RenewalDate', 'CityName', 'BillingCityName'].filter(
+			(name) => !HELP.customer[name],
+		),
+	).toEqual([]);
+	expect(
+		['Paid', 'Void', 'Sent', 'CreditNote', 'DueDate'].filter((name) => !HELP.invoice[name]),
+	).toEqual([]);
+	expect(
+		['WebAddress', 'TownCity', 'EmailContact', 'ContactPhoneNumber'].filter(
+			(name) => !HELP.location[name],
+		),
+	).toEqual([]);
+});

@@ -270,6 +270,16 @@ const shownWhenSaved = (name: string): IDisplayOptions => ({
 });
 
 /**
+ * What a yes/no option means ("Whether…", the start of its help before the API name), so that a
+ * former-name or withdrawn copy of it still reads as n8n's guidelines want; '' for other kinds.
+ */
+function yesNoMeaning(property: INodeProperties): string {
+	if (property.type !== 'boolean') return '';
+	const meaning = /^(.*?) ?Nexudus (?:field|filter) /.exec(property.description ?? '')?.[1];
+	return meaning ? `${meaning} ` : '';
+}
+
+/**
  * A collection option followed by one option per name it had before. n8n drops a saved value
  * whose option is gone, which would turn a saved filter into "all records"; these keep such a
  * value, and the node sends it under today's name. Each shows only where a workflow holds a value
@@ -282,7 +292,7 @@ function withFormerNames(property: INodeProperties, formerly?: string[]): INodeP
 			name: old,
 			// Short: n8n cuts a long label. The workflow shows what was chosen then.
 			displayName: `${formerLabel(old)} (Former Name)`,
-			description: `Saved in this workflow under its former name ${old}; the node sends it as ${property.name} (${property.displayName}), which new workflows use.`,
+			description: `${yesNoMeaning(property)}Saved in this workflow under its former name ${old}; the node sends it as ${property.name} (${property.displayName}), which new workflows use.`,
 			displayOptions: shownWhenSaved(old),
 		}),
 	);
@@ -298,7 +308,7 @@ function withdrawnOption(property: INodeProperties, reason: string): INodeProper
 	return {
 		...property,
 		displayName: `${property.displayName} (Withdrawn)`,
-		description: `Nexudus has no ${property.name}: ${reason}. The node stops while it is set: remove it.`,
+		description: `${yesNoMeaning(property)}Nexudus has no ${property.name}: ${reason}. The node stops while it is set: remove it.`,
 		displayOptions: shownWhenSaved(property.name),
 	};
 }

@@ -12,13 +12,6 @@ export const customer: ResourceDefinition = {
 		BillingSimpleTimeZoneId: 'timeZone',
 		BillingSimpleTimeZone: 'timeZone',
 	},
-	fieldNotes: {
-		TariffId:
-			'The plan the new customer is signed up to, as real creates send it with Billing Day and Renewal Date.',
-		BillingDay: 'Day of the month the plan is invoiced on (1-28).',
-		StartDate: 'When the plan starts.',
-		RenewalDate: 'When the plan is next renewed and invoiced.',
-	},
 	simplified: [
 		'FullName',
 		'Email',

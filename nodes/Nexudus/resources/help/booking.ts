@@ -1,10 +1,8 @@
 /** What the fields and filters of a booking mean, by Nexudus API name. */
 export const booking: Record<string, string> = {
 	ResourceId: 'The room, desk or office booked (a Nexudus resource).',
-	FromTime:
-		"When the booking starts (date and time); From Time Local gives it in the location's time zone.",
-	ToTime:
-		"When the booking ends (date and time), after the start; To Time Local gives it in the location's time zone.",
+	FromTime: "When the booking starts: date and time, in the location's local time.",
+	ToTime: "When the booking ends: date and time, in the location's local time, after the start.",
 	Repeats:
 		'How often the booking repeats (daily, weekly, monthly...), used when Repeat Booking is on.',
 	WhichBookingsToUpdate:
@@ -32,11 +30,19 @@ export const booking: Record<string, string> = {
 	RepeatBooking: 'Whether the booking repeats (see Repeats and Repeat Until).',
 	RepeatUntil: 'The last date a repeating booking repeats on.',
 	RepeatEvery: 'The repeat interval: every N days, weeks or months.',
-	Billed: 'Whether the booking has been billed to the customer.',
 	IncludeZoomInvite:
 		'Whether a Zoom meeting is created for the booking and sent with the confirmation.',
-	FromTimeLocal: "When the booking starts, in the location's local time.",
-	ToTimeLocal: "When the booking ends, in the location's local time.",
 	CreatedOn: 'When the booking was made (date and time).',
 	UpdatedOn: 'When the booking was last changed (date and time).',
+	TeamsAtTheTimeOfBooking:
+		"The customer's teams when the booking was made, as text (names separated by commas).",
+	TariffAtTheTimeOfBooking: "The customer's plan when the booking was made, by name.",
+	CancelIfNotCheckedIn:
+		'Whether the booking is cancelled when the customer has not checked in by its start.',
+	CancelIfNotPaid: 'Whether the booking is cancelled when it is not paid for in time.',
+	DisableConfirmation: 'Whether no confirmation email is sent to the customer for the booking.',
+	IsEvent: 'Whether the booking holds the room for an event rather than a meeting.',
+	IsTour: 'Whether the booking is a tour of the space for a prospective customer.',
+	Online: 'Whether the booking was made online, by the customer, rather than by the team.',
+	DiscountAmount: "An amount taken off the booking's price, in the location's currency.",
 };

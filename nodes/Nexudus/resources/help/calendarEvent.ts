@@ -2,10 +2,8 @@
 export const calendarEvent: Record<string, string> = {
 	BusinessId: 'The location that hosts the event.',
 	Name: "The event's title, as shown on the events page.",
-	StartDate:
-		"When the event starts (date and time); Start Date Local gives it in the location's time zone.",
-	EndDate:
-		"When the event ends (date and time); End Date Local gives it in the location's time zone.",
+	StartDate: "When the event starts: date and time, in the location's local time.",
+	EndDate: "When the event ends: date and time, in the location's local time.",
 	Repeats: 'How often the event repeats (daily, weekly, monthly...), used when Repeat Event is on.',
 	WhichEventsToUpdate:
 		'For a repeating event: whether a change applies to this event only or to the ones after it too.',

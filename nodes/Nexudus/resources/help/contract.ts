@@ -21,4 +21,12 @@ export const contract: Record<string, string> = {
 	CancellationLimitDays: 'Days of notice the customer must give to cancel.',
 	PricePlanTermsAccepted: "Whether the customer accepted the plan's terms and conditions.",
 	CreatedOn: 'When the contract was created (date and time).',
+	DeliveryHandlingPreferenceMail:
+		"What is done with the customer's mail under this contract (store, forward, scan...).",
+	DeliveryHandlingPreferenceParcels:
+		"What is done with the customer's parcels under this contract.",
+	DeliveryHandlingPreferenceChecks:
+		'What is done with cheques that arrive for the customer under this contract.',
+	DeliveryHandlingPreferencePublicity:
+		'What is done with advertising mail for the customer under this contract.',
 };

@@ -43,4 +43,22 @@ export const customer: Record<string, string> = {
 	DateOfBirth: "The customer's date of birth.",
 	CreatedOn: 'When the customer record was created (date and time).',
 	UpdatedOn: 'When the customer record was last changed (date and time).',
+	TariffId:
+		'The plan the new customer is signed up to (only on Create); real creates send it with Billing Day and Renewal Date.',
+	BillingDay:
+		'The day of the month the plan is invoiced on, 1 to 28 (only on Create, with a plan).',
+	StartDate:
+		"When the plan starts: a date, in the location's local time (only on Create, with a plan).",
+	RenewalDate:
+		"When the plan is next renewed and invoiced: a date, in the location's local time (only on Create, with a plan).",
+	CityName: "The town or city of the customer's address.",
+	State: "The state, county or region of the customer's address.",
+	BillingAddress: 'The street address invoices are made out to, if not the customer’s own.',
+	BillingCityName: 'The town or city of the billing address.',
+	BillingPostCode: 'The postcode of the billing address.',
+	EnableGoCardlessPayments:
+		"Whether the customer's invoices are collected by GoCardless direct debit.",
+	DoNotProcessInvoicesAutomatically:
+		"Whether the customer's invoices are left out of automatic card and direct-debit collection.",
+	NotifyOnDelivery: 'Whether the customer is emailed when a delivery arrives for them.',
 };

@@ -11,7 +11,6 @@ export const delivery: Record<string, string> = {
 	CollectedOn: 'When the delivery was collected (date and time).',
 	RequiresSignature: 'Whether the customer must sign when collecting it.',
 	Signed: 'Whether the customer signed for the delivery.',
-	Notified: 'Whether the customer was told the delivery arrived.',
 	HandlingPreference:
 		'What to do with the delivery: store, forward, scan, recycle, shred or return.',
 	Forwarded: 'Whether the delivery was forwarded to another address.',
@@ -22,4 +21,7 @@ export const delivery: Record<string, string> = {
 	Shredded: 'Whether the delivery was shredded, as the customer asked.',
 	Recycled: 'Whether the delivery was recycled, as the customer asked.',
 	CheckDeposited: "Whether the cheque that arrived was paid into the customer's bank.",
+	CheckDepositedOn: 'When the cheque was paid in (date and time).',
+	ForwardedOn: 'When the delivery was forwarded (date and time).',
+	ScannedOn: 'When the delivery was scanned (date and time).',
 };

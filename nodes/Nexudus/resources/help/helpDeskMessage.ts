@@ -13,4 +13,9 @@ export const helpDeskMessage: Record<string, string> = {
 	ClearImageFile: 'Whether the attached image is removed.',
 	CreatedOn: 'When the request was made (date and time).',
 	UpdatedOn: 'When the request was last changed (date and time).',
+	SupportIssueCategory: 'The category of the issue (e.g. Wi-Fi, printing, cleaning), as text.',
+	AiChannelSessionId: "The conversation with Nexudus's AI assistant the request came from, by ID.",
+	ClosedOn: 'When the request was closed (date and time).',
+	Coworker_FullName: "The requesting customer's full name, or part of it.",
+	HelpDeskDepartment_Name: "The department's name, or part of it.",
 };

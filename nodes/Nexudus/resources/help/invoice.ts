@@ -10,7 +10,7 @@ export const invoice: Record<string, string> = {
 	BillToPostCode: 'The postcode of the billing address.',
 	BillToTaxIDNumber: "The customer's tax (VAT) number printed on the invoice.",
 	PurchaseOrder: "The customer's purchase order number.",
-	DueDate: 'The date payment is due.',
+	DueDate: "The date payment is due, in the location's local time.",
 	InvoiceFromDate: 'The first day of the period the invoice covers.',
 	InvoiceToDate: 'The last day of the period the invoice covers.',
 	CurrencyId: 'The currency the invoice is in.',
@@ -19,9 +19,14 @@ export const invoice: Record<string, string> = {
 	DoNotApplyCreditAutomatically:
 		"Whether the customer's credit balance is left unused for this invoice.",
 	CreatedOn: 'When the invoice was raised (date and time).',
-	TransactionTotalAmount:
-		"The invoice total in the currency the customer paid in, when it differs from the invoice's.",
-	Billed: "Whether the invoice has been charged to the customer's payment method.",
-	DueDateLocal: "The date payment is due, in the location's local time.",
-	PaidOnLocal: "When the invoice was paid, in the location's local time.",
+	Paid: 'Whether the invoice has been paid in full.',
+	Void: 'Whether the invoice has been voided (cancelled; it stays on record but is not owed).',
+	Sent: 'Whether the invoice has been emailed to the customer.',
+	CreditNote:
+		'Whether this is a credit note (money owed back to the customer) rather than an invoice.',
+	Refunded: 'Whether the payment for the invoice has been refunded.',
+	RefundedOn: 'When the payment was refunded (date and time).',
+	CreditedInvoiceId: 'For a credit note: the invoice it credits, by ID.',
+	Description: 'A description of the invoice, printed on it.',
+	DiscountAmount: "An amount taken off the invoice total, in the invoice's currency.",
 };

@@ -41,4 +41,7 @@ export const plan: Record<string, string> = {
 	SubscribersLimit: 'The most customers who can be on the plan at once (0 for no limit).',
 	VisitorMonthLimit: 'How many visitors a month the plan includes (0 for no limit).',
 	Starred: 'Whether the plan is highlighted on the portal.',
+	CancelMemeberAccountAfter:
+		"How long after their contract on the plan ends a customer's account is deactivated (Nexudus spells the name so).",
+	SendOnBoardingFormByEmail: 'Whether new customers on the plan are emailed the onboarding form.',
 };

@@ -25,4 +25,9 @@ export const product: Record<string, string> = {
 	NewImageUrl: 'The web address of a picture of the product, to upload.',
 	ReducedTaxRateId: 'The reduced tax rate, for customers who pay the reduced rate.',
 	FinancialAccountId: 'The ledger (financial) account sales of the product are booked to.',
+	InvoiceLineDisplayAs: 'How the product is named on invoice lines, if not by its name.',
+	SyncToSquare: 'Whether the product is sent to the Square point of sale.',
+	SyncToNexKiosk: 'Whether the product is sent to the NexKiosk app, to be sold there.',
+	CreateDeliveryWhenPurchased:
+		'Whether buying the product logs a delivery for the customer (e.g. a mail-handling product).',
 };
