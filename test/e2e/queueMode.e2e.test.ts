@@ -232,7 +232,9 @@ describeQueue('queue mode: one main, one worker, one webhook processor', () => {
 	});
 
 	test('200 updates in two executions running on the worker at once: no failed item, 409s waited out', async () => {
+		// A live customer record holds its country and time zone; a PUT without them is refused.
 		env.fake.seed('Country', 3);
+		env.fake.seed('SimpleTimeZone', 3);
 		const customers = env.fake.seed('Coworker', 200, env.locationId);
 		const bulkId = await env.createWorkflow({
 			name: 'Queue: update 100 customers',
