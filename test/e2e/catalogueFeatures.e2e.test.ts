@@ -240,7 +240,8 @@ test('examples/mark-invoice-paid.json marks the paid invoice paid, and no other'
 					httpHeaderAuth: { id: String((secret.data as Json).id), name: 'Payment provider secret' },
 				};
 	}
-	const workflowId = await env.createWorkflow(workflow);
+	// As the editor imports it: n8n 1.x serves a Webhook node's path only once it has a webhookId.
+	const { workflowId } = await env.createWorkflowAsImported(workflow);
 	const webhook = (workflow.nodes as INode[])[0];
 	const path = `${webhook.parameters.path as string}`;
 	await env.activate(workflowId);
