@@ -302,6 +302,7 @@ async function findRecords(
 	registration: Registration,
 	storedIds: number[],
 	createdIds: number[] = [],
+	exactSearches = true,
 ): Promise<FoundRecords> {
 	const found = new Map<number, WebHookRecord>();
 	const keepAtPath = (records: WebHookRecord[]) => {
@@ -314,7 +315,10 @@ async function findRecords(
 			WebHook_URL: `${registration.identity}?${ACTION_QUERY_PARAMETER}=`,
 		}),
 	);
+	// Once the search on the path found anything, Nexudus matches part of the value: it found all.
+	const partialMatch = found.size > 0;
 	for (const { url } of registration.targets) {
+		if (!exactSearches || partialMatch) break;
 		if (![...found.values()].some((record) => record.URL === url)) {
 			keepAtPath(await searchWebHooks.call(context, { WebHook_URL: url }));
 		}
@@ -409,7 +413,15 @@ function sameIds(a: number[], b: number[]): boolean {
 export async function webhookExists(this: IHookFunctions): Promise<boolean> {
 	const registration = await readRegistration(this);
 	const storedIds = readStoredIds(this, registration.identity);
-	const { own, others } = await findRecords(this, registration, storedIds);
+	// Without stored ids the answer is no whatever the exact searches find (they only find records
+	// at the current URL, never another instance's): create makes them. 40 records, 40 reads fewer.
+	const { own, others } = await findRecords(
+		this,
+		registration,
+		storedIds,
+		[],
+		storedIds.length > 0,
+	);
 	warnAboutOthers(this, others);
 	const plan = planFor(registration, own);
 	return (

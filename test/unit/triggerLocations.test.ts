@@ -245,6 +245,26 @@ describe('Listen To: All Locations, 3 locations × 2 events', () => {
 	});
 });
 
+describe('8 locations × 5 events at Nexudus’s limits', () => {
+	test('a first activation sends 40 creates and 45 reads: under 120 a minute, so never held a minute', async () => {
+		for (const name of ['Lakeside', 'Old Mill', 'Station', 'Quay', 'Market'])
+			fake.addBusiness(name);
+		const { trigger, url } = newTrigger(all([1, 2, 3, 6, 21]));
+		fake.requests.length = 0;
+		await trigger.activate();
+		const count = (method: string) =>
+			fake.requests.filter((request) => request.method === method && request.path !== '/api/token')
+				.length;
+		expect(activeAt(url)).toHaveLength(40);
+		expect([count('POST'), count('GET'), count('PUT'), count('DELETE')]).toEqual([40, 45, 0, 0]);
+
+		// the next activation finds them in place: two reads (the locations, the records)
+		fake.requests.length = 0;
+		expect(await trigger.activate()).toEqual({ existed: true });
+		expect(fake.requests.filter((request) => request.path !== '/api/token')).toHaveLength(2);
+	});
+});
+
 const coworkerCreated = { event: 'Coworker Created', eventAction: 3, eventType: 'CoworkerCreate' };
 
 describe('Listen To: Several Locations', () => {
