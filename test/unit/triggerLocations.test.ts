@@ -68,7 +68,7 @@ const savedTheOldWay = (location: number, events: number[]): INodeParameters => 
 
 function newTrigger(parameters: INodeParameters) {
 	const webhookId = `locations-${++webhookCounter}`;
-	const trigger = new TriggerHarness({
+	const setup = {
 		type: 'nexudusTrigger',
 		typeVersion: 2,
 		parameters,
@@ -77,9 +77,12 @@ function newTrigger(parameters: INodeParameters) {
 		webhookBaseUrl: n8n.baseUrl,
 		workflowId: 'wf-17',
 		workflowName: 'Every site',
-	});
+	};
+	const trigger = new TriggerHarness(setup);
 	n8n.route(webhookId, trigger);
-	return { trigger, url: `${n8n.baseUrl}/webhook/${webhookId}/webhook` };
+	/** The same node as seen by another n8n main: same URL, its own static data. */
+	const otherMain = () => new TriggerHarness({ ...setup });
+	return { trigger, url: `${n8n.baseUrl}/webhook/${webhookId}/webhook`, otherMain };
 }
 
 const recordsAt = (nodeUrl: string) =>
@@ -243,6 +246,31 @@ describe('Listen To: All Locations, 3 locations × 2 events', () => {
 			expected([downtown, riverside, harbour], [COWORKER_CREATED, BOOKING_CREATED]),
 		);
 	});
+});
+
+describe('two activations of the same All Locations trigger at once (several n8n mains)', () => {
+	test.each(['deactivate', 'delete'])(
+		'end with one active record per (location, event), the lowest Id (On Stop: %s)',
+		async (onStop) => {
+			const parameters = all([COWORKER_CREATED, BOOKING_CREATED], { onStop });
+			const { trigger, url, otherMain } = newTrigger(parameters);
+			const other = otherMain();
+			await Promise.all([trigger.activate(), other.activate()]);
+
+			expect(activePairs(url)).toEqual(
+				expected([downtown, riverside, harbour], [COWORKER_CREATED, BOOKING_CREATED]),
+			);
+			if (onStop === 'delete') expect(recordsAt(url)).toEqual(activeAt(url));
+			for (const hook of activeAt(url)) {
+				const same = recordsAt(url).filter((record) => record.URL === hook.URL);
+				expect(hook.Id).toBe(Math.min(...same.map((record) => record.Id)));
+			}
+			expect(other.staticData.webHookIds).toEqual(trigger.staticData.webHookIds);
+			await fake.fire(BOOKING_CREATED, harbour.Id, { Id: 3 });
+			expect(n8n.executions).toHaveLength(1);
+			expect(n8n.executions[0].items[0].json.locationId).toBe(harbour.Id);
+		},
+	);
 });
 
 describe('8 locations × 5 events at Nexudus’s limits', () => {
