@@ -336,6 +336,32 @@ describe('Listen To: Several Locations', () => {
 		expect(n8n.executions).toHaveLength(0);
 	});
 
+	test('"Listen for test event" registers each location on the test URL; production untouched', async () => {
+		const { trigger, url } = newTrigger(several([downtown.Id, harbour.Id], [COWORKER_CREATED]));
+		await trigger.activate();
+		const testUrl = url.replace('/webhook/', '/webhook-test/');
+		await trigger.activate({ isTest: true });
+		expect(activePairs(testUrl)).toEqual(expected([downtown, harbour], [COWORKER_CREATED]));
+		await trigger.deactivate({ isTest: true });
+		expect(activeAt(testUrl)).toHaveLength(0);
+		expect(activePairs(url)).toEqual(expected([downtown, harbour], [COWORKER_CREATED]));
+	});
+
+	test('On Workflow Stop = Delete: the records of a location no longer chosen are deleted', async () => {
+		const options = { onStop: 'delete' };
+		const { trigger, url } = newTrigger({
+			...several([downtown.Id, riverside.Id], [COWORKER_CREATED]),
+			options,
+		});
+		await trigger.activate();
+		await trigger.activate({
+			parameters: { ...several([riverside.Id], [COWORKER_CREATED]), options },
+		});
+		expect(recordsAt(url).map((hook) => hook.BusinessId)).toEqual([riverside.Id]);
+		await trigger.deactivate();
+		expect(recordsAt(url)).toHaveLength(0);
+	});
+
 	test('lost static data and a duplicate made by hand: adopted, lowest Id wins, never two', async () => {
 		const { trigger, url } = newTrigger(several([downtown.Id, riverside.Id], [COWORKER_CREATED]));
 		await trigger.activate();
