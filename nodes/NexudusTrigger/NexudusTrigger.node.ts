@@ -241,13 +241,20 @@ export class NexudusTrigger implements INodeType {
 		if (several && 'problem' in several) {
 			throw new NodeOperationError(this.getNode(), `Locations: ${several.problem}`);
 		}
+		const locationParameter = query[LOCATION_QUERY_PARAMETER];
+		// One Location reads its Location only for a URL naming one: records of today name none.
 		const at = deliveredLocation(
-			query[LOCATION_QUERY_PARAMETER],
+			locationParameter,
 			several
 				? { several: several.ids }
 				: mode === 'all'
 					? 'all'
-					: { one: Number(this.getNodeParameter('location', '', { extractValue: true })) },
+					: {
+							one:
+								locationParameter === undefined
+									? 0
+									: Number(this.getNodeParameter('location', '', { extractValue: true })),
+						},
 		);
 		if ('ignored' in at) return answer(200, `Ignored: ${at.ignored}`);
 		// One Location: items as before; the Location parameter names it.

@@ -456,6 +456,28 @@ describe('a workflow saved with one location, before Listen To existed', () => {
 		]);
 	});
 
+	test('a URL naming another location (a left-over Several Locations record) starts nothing', async () => {
+		const { trigger, url } = newTrigger(savedTheOldWay(downtown.Id, [COWORKER_CREATED]));
+		await trigger.activate();
+		const post = async (query: string) => {
+			const response = await fetch(`${url}${query}`, {
+				method: 'POST',
+				headers: { 'content-type': 'application/json' },
+				body: JSON.stringify([member]),
+			});
+			return [response.status, ((await response.json()) as IDataObject).message];
+		};
+		expect(await post(`?action=3&location=${riverside.Id}`)).toEqual([
+			200,
+			`Ignored: location ${riverside.Id} is not chosen in this trigger`,
+		]);
+		expect(n8n.executions).toHaveLength(0);
+		await post(`?action=3&location=${downtown.Id}`);
+		expect(n8n.executions.map((execution) => execution.items.map((item) => item.json))).toEqual([
+			[{ ...member, ...coworkerCreated }],
+		]);
+	});
+
 	test('switched to Several Locations: the old records are retired, the new carry the location', async () => {
 		const { trigger, url } = newTrigger(savedTheOldWay(downtown.Id, [COWORKER_CREATED]));
 		await trigger.activate();
