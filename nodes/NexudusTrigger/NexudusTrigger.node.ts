@@ -11,8 +11,8 @@ import {
 
 import { locationLocator } from '../shared/descriptions';
 import { eventOptions, parseEvents } from '../shared/events';
-import { searchLocations } from '../shared/locations';
-import { deliveredEvent, parseDelivery, toItem } from './delivery';
+import { getLocations, parseLocationIds, searchLocations } from '../shared/locations';
+import { deliveredEvent, deliveredLocation, parseDelivery, toItem } from './delivery';
 import { checkReadRoles, readFullRecords } from './fullRecord';
 import { readRawBody } from './rawBody';
 import { logRefusedSignature } from './refusedSignatures';
@@ -20,6 +20,9 @@ import {
 	ACTION_QUERY_PARAMETER,
 	createWebhooks,
 	deleteWebhooks,
+	LOCATION_QUERY_PARAMETER,
+	readLocationMode,
+	registeredLocationName,
 	webhookExists,
 } from './registration';
 import { forgetWebhookSecret, primeWebhookSecret, webhookSecret } from './secretCache';
@@ -59,7 +62,46 @@ export class NexudusTrigger implements INodeType {
 			},
 		],
 		properties: [
-			locationLocator,
+			{
+				// New beside Location, which keeps its name and meaning: a workflow saved before
+				// has no value here and so stays on One Location.
+				displayName: 'Listen To',
+				name: 'locationMode',
+				type: 'options',
+				options: [
+					{
+						name: 'One Location',
+						value: 'one',
+						description: 'The location chosen under Location',
+					},
+					{
+						name: 'Several Locations',
+						value: 'several',
+						description: 'The locations chosen under Locations',
+					},
+					{
+						name: 'All Locations',
+						value: 'all',
+						description:
+							'Every location of the account when the workflow is activated (a location added later needs the workflow deactivated and activated again)',
+					},
+				],
+				default: 'one',
+				description:
+					'Which locations of the Nexudus account start the workflow; n8n keeps one Nexudus webhook record per location and event',
+			},
+			{ ...locationLocator, displayOptions: { show: { locationMode: ['one'] } } },
+			{
+				displayName: 'Location Names or IDs',
+				name: 'locations',
+				type: 'multiOptions',
+				required: true,
+				typeOptions: { loadOptionsMethod: 'getLocations' },
+				default: [],
+				displayOptions: { show: { locationMode: ['several'] } },
+				description:
+					'The Nexudus locations (businesses) whose events start the workflow. Choose from the list, or specify IDs using an <a href="https://docs.n8n.io/code/expressions/">expression</a>.',
+			},
 			{
 				// Not "Events": n8n's node panel would then list one "On …" action per event.
 				displayName: 'Event Names or IDs',
@@ -132,6 +174,7 @@ export class NexudusTrigger implements INodeType {
 
 	methods = {
 		listSearch: { searchLocations },
+		loadOptions: { getLocations },
 	};
 
 	webhookMethods = {
@@ -192,6 +235,35 @@ export class NexudusTrigger implements INodeType {
 		const delivered = deliveredEvent(query[ACTION_QUERY_PARAMETER], chosen.actions);
 		if ('ignored' in delivered) return answer(200, `Ignored: ${delivered.ignored}`);
 		const { event } = delivered;
+		const mode = readLocationMode(this);
+		const several =
+			mode === 'several' ? parseLocationIds(this.getNodeParameter('locations', [])) : undefined;
+		if (several && 'problem' in several) {
+			throw new NodeOperationError(this.getNode(), `Locations: ${several.problem}`);
+		}
+		const locationParameter = query[LOCATION_QUERY_PARAMETER];
+		// One Location reads its Location only for a URL naming one: records of today name none.
+		const at = deliveredLocation(
+			locationParameter,
+			several
+				? { several: several.ids }
+				: mode === 'all'
+					? 'all'
+					: {
+							one:
+								locationParameter === undefined
+									? 0
+									: Number(this.getNodeParameter('location', '', { extractValue: true })),
+						},
+		);
+		if ('ignored' in at) return answer(200, `Ignored: ${at.ignored}`);
+		// One Location: items as before; the Location parameter names it.
+		const location: IDataObject = {};
+		if (at.locationId !== undefined && mode !== 'one') {
+			location.locationId = at.locationId;
+			const name = registeredLocationName(this.getWorkflowStaticData('node'), at.locationId);
+			if (name !== undefined) location.locationName = name;
+		}
 
 		const delivery = parseDelivery(request.rawBody, request.body);
 		if ('problem' in delivery) {
@@ -208,13 +280,17 @@ export class NexudusTrigger implements INodeType {
 		}
 
 		if (options.output !== 'fullRecord') {
-			return { workflowData: [delivery.records.map((record) => toItem(record, event))] };
+			return {
+				workflowData: [delivery.records.map((record) => toItem(record, event, location))],
+			};
 		}
 		try {
 			const readBack = await readFullRecords.call(this, delivery.records, event);
 			return {
 				workflowData: [
-					readBack.map(({ record, recordSource }) => toItem(record, event, { recordSource })),
+					readBack.map(({ record, recordSource }) =>
+						toItem(record, event, { ...location, recordSource }),
+					),
 				],
 			};
 		} catch (error) {

@@ -52,6 +52,39 @@ export function deliveredEvent(
 }
 
 /**
+ * The location a delivery is for, from its `&location=`, or why it is ignored. One Location
+ * (records at `?action=N`): no location is named, and one that names another location is not
+ * this trigger's record. Several Locations: it must be one of those chosen. All Locations: any
+ * location registered at activation (only those records deliver here).
+ */
+export function deliveredLocation(
+	locationParameter: unknown,
+	listensTo: { one: number } | { several: number[] } | 'all',
+): { locationId?: number } | { ignored: string } {
+	if (locationParameter === undefined || locationParameter === '') {
+		return typeof listensTo === 'object' && 'one' in listensTo
+			? {}
+			: { ignored: 'the URL has no &location= naming the location' };
+	}
+	if (typeof locationParameter !== 'string') {
+		return { ignored: 'the URL gives &location= more than once' };
+	}
+	if (!/^[0-9]+$/.test(locationParameter)) {
+		return { ignored: `&location=${locationParameter} is not a location ID` };
+	}
+	const locationId = Number(locationParameter);
+	const chosen =
+		listensTo === 'all'
+			? true
+			: 'one' in listensTo
+				? listensTo.one === locationId
+				: listensTo.several.includes(locationId);
+	return chosen
+		? { locationId }
+		: { ignored: `location ${locationId} is not chosen in this trigger` };
+}
+
+/**
  * One item: the record as sent, plus which event it came from so a workflow can branch on it.
  * Built here rather than by returnJsonArray, which would take a record's own `json`, `binary` or
  * `pairedItem` keys for n8n's item structure: whatever the body holds stays data under `json`.

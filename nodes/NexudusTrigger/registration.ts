@@ -2,6 +2,7 @@ import type { IDataObject, IHookFunctions } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
 import { findEvent, parseEvents } from '../shared/events';
+import { fetchLocations, parseLocationIds } from '../shared/locations';
 import { InputChecker } from '../shared/validation';
 import type { WebHookRecord } from '../shared/webhooks';
 import {
@@ -30,6 +31,30 @@ import {
  */
 
 export const ACTION_QUERY_PARAMETER = 'action';
+/** Names the location in the URL of a record of Several or All Locations: `?action=N&location=ID`. */
+export const LOCATION_QUERY_PARAMETER = 'location';
+
+/**
+ * Which locations the trigger listens to. `one` (the default, and all that workflows saved before
+ * knew) keeps today's records: `?action=N` at the location of the Location parameter.
+ */
+export type LocationMode = 'one' | 'several' | 'all';
+
+export function readLocationMode(context: {
+	getNodeParameter: IHookFunctions['getNodeParameter'];
+}) {
+	const mode = context.getNodeParameter('locationMode', 'one');
+	return mode === 'several' || mode === 'all' ? mode : 'one';
+}
+
+/** One record the node keeps: an event at a location. */
+interface Target {
+	businessId: number;
+	/** The location's name, when known (Several or All Locations). */
+	locationName?: string;
+	action: number;
+	url: string;
+}
 
 export type OnStop = 'deactivate' | 'delete';
 
@@ -40,8 +65,14 @@ interface Registration {
 	instanceId: string;
 	/** The part of that URL n8n keeps stable: `/webhook/<webhookId>/webhook`. */
 	identity: string;
-	businessId: number;
-	actions: number[];
+	mode: LocationMode;
+	/** Every chosen (location, event), locations first. */
+	targets: Target[];
+	/**
+	 * Several or All Locations: the ids of every location of the account. A record of a location
+	 * Nexudus no longer lists is left alone: it cannot deliver, and Nexudus refuses to save it.
+	 */
+	accountLocationIds?: number[];
 	onStop: OnStop;
 }
 
@@ -51,10 +82,28 @@ interface Registration {
  */
 interface TriggerStaticData extends IDataObject {
 	webHookIds?: Record<string, number[] | Record<string, number>>;
+	/** Several or All Locations: the name of each location registered, by id, for the items. */
+	locationNames?: Record<string, string>;
 }
 
-function urlForAction(webhookUrl: string, action: number): string {
-	return `${webhookUrl}?${ACTION_QUERY_PARAMETER}=${action}`;
+function urlForAction(webhookUrl: string, action: number, locationId?: number): string {
+	const location = locationId === undefined ? '' : `&${LOCATION_QUERY_PARAMETER}=${locationId}`;
+	return `${webhookUrl}?${ACTION_QUERY_PARAMETER}=${action}${location}`;
+}
+
+/** The name of a location registered by Several or All Locations, when static data knows it. */
+export function registeredLocationName(
+	staticData: IDataObject,
+	locationId: number,
+): string | undefined {
+	const name = (staticData as TriggerStaticData).locationNames?.[String(locationId)];
+	return typeof name === 'string' ? name : undefined;
+}
+
+function describeLocation(target: Pick<Target, 'businessId' | 'locationName'>): string {
+	return target.locationName === undefined
+		? `location ${target.businessId}`
+		: `location "${target.locationName}" (${target.businessId})`;
 }
 
 /** The last three path segments: n8n's endpoint (`webhook`/`webhook-test`), webhookId, path. */
@@ -117,19 +166,71 @@ function withInstance(description: string | null | undefined, instanceId: string
 	return `${text}${text === '' ? '' : ' '}Registered by n8n instance ${instanceId}.`;
 }
 
-function readRegistration(context: IHookFunctions): Registration {
+/** The chosen locations; Several and All Locations read the account's list (one request). */
+async function chosenLocations(
+	context: IHookFunctions,
+	mode: LocationMode,
+	check: InputChecker,
+): Promise<{ chosen: Array<{ Id: number; Name?: string }>; account?: number[] }> {
+	if (mode === 'one') {
+		const id = check.id(
+			'Location',
+			context.getNodeParameter('location', '', { extractValue: true }),
+		);
+		return { chosen: [{ Id: id }] };
+	}
+	const parsed =
+		mode === 'several' ? parseLocationIds(context.getNodeParameter('locations', [])) : undefined;
+	if (parsed && 'problem' in parsed) check.fail('Locations', parsed.problem);
+	const account = (await fetchLocations.call(context)).sort((a, b) => a.Id - b.Id);
+	const ids = account.map((location) => location.Id);
+	if (!parsed) {
+		if (account.length === 0) check.fail('Locations', 'Nexudus lists no location in this account');
+		return { chosen: account, account: ids };
+	}
+	const chosen = parsed.ids.map(
+		(id) =>
+			account.find((location) => location.Id === id) ??
+			check.fail('Locations', `Nexudus has no location with ID ${id} in this account`),
+	);
+	return { chosen, account: ids };
+}
+
+async function readRegistration(context: IHookFunctions): Promise<Registration> {
 	const check: InputChecker = new InputChecker(context.getNode(), 0);
 	const events = parseEvents(context.getNodeParameter('events', []));
 	if ('problem' in events) check.fail('Events', events.problem);
+	const mode = readLocationMode(context);
+	const url = nodeWebhookUrl(context);
+	const locations = await chosenLocations(context, mode, check);
 	return {
-		...nodeWebhookUrl(context),
-		businessId: check.id(
-			'Location',
-			context.getNodeParameter('location', '', { extractValue: true }),
+		...url,
+		mode,
+		accountLocationIds: locations.account,
+		targets: locations.chosen.flatMap((location) =>
+			events.actions.map((action) => ({
+				businessId: location.Id,
+				locationName: location.Name === undefined ? undefined : String(location.Name),
+				action,
+				url: urlForAction(url.webhookUrl, action, mode === 'one' ? undefined : location.Id),
+			})),
 		),
-		actions: events.actions,
 		onStop: readOnStop(context),
 	};
+}
+
+/** Several or All Locations: keeps the names of the locations registered, for the items. */
+function writeLocationNames(context: IHookFunctions, registration: Registration) {
+	const staticData = context.getWorkflowStaticData('node') as TriggerStaticData;
+	if (registration.mode === 'one') {
+		delete staticData.locationNames;
+		return;
+	}
+	staticData.locationNames = Object.fromEntries(
+		registration.targets
+			.filter((target) => target.locationName !== undefined)
+			.map((target) => [String(target.businessId), target.locationName!]),
+	);
 }
 
 function isStoredFor(key: string, identity: string): boolean {
@@ -153,9 +254,14 @@ function writeStoredIds(context: IHookFunctions, identity: string, ids: number[]
 	if (ids.length > 0) stored[identity] = [...new Set(ids)].sort((a, b) => a - b);
 }
 
-const ACTION_QUERY = new RegExp(`^\\?${ACTION_QUERY_PARAMETER}=([0-9]+)$`);
+const ACTION_QUERY = new RegExp(
+	`^\\?${ACTION_QUERY_PARAMETER}=([0-9]+)(?:&${LOCATION_QUERY_PARAMETER}=([0-9]+))?$`,
+);
 
-/** True when the record's URL is this node's stable path plus `?action=<number>`, on any host. */
+/**
+ * True when the record's URL is this node's stable path plus `?action=<number>` (one location) or
+ * `?action=<number>&location=<id>` (several or all), on any host.
+ */
 function isAtPath(record: WebHookRecord, identity: string): boolean {
 	try {
 		return identityOf(record.URL) === identity && ACTION_QUERY.test(new URL(record.URL).search);
@@ -196,6 +302,7 @@ async function findRecords(
 	registration: Registration,
 	storedIds: number[],
 	createdIds: number[] = [],
+	exactSearches = true,
 ): Promise<FoundRecords> {
 	const found = new Map<number, WebHookRecord>();
 	const keepAtPath = (records: WebHookRecord[]) => {
@@ -208,8 +315,10 @@ async function findRecords(
 			WebHook_URL: `${registration.identity}?${ACTION_QUERY_PARAMETER}=`,
 		}),
 	);
-	for (const action of registration.actions) {
-		const url = urlForAction(registration.webhookUrl, action);
+	// Once the search on the path found anything, Nexudus matches part of the value: it found all.
+	const partialMatch = found.size > 0;
+	for (const { url } of registration.targets) {
+		if (!exactSearches || partialMatch) break;
 		if (![...found.values()].some((record) => record.URL === url)) {
 			keepAtPath(await searchWebHooks.call(context, { WebHook_URL: url }));
 		}
@@ -251,10 +360,10 @@ function warnAboutOthers(context: IHookFunctions, others: WebHookRecord[]) {
 }
 
 interface Plan {
-	/** The record serving each chosen event that has one: the lowest Id among those that fit. */
+	/** The record serving each chosen (location, event) that has one: the lowest Id that fits. */
 	keep: WebHookRecord[];
-	/** Chosen events with no record that fits. */
-	missing: number[];
+	/** Chosen (location, event) pairs with no record that fits. */
+	missing: Target[];
 	/** Kept records that are switched off. */
 	reactivate: WebHookRecord[];
 	/** Other records of this node: switched off when active, or deleted when On Stop says so. */
@@ -263,17 +372,16 @@ interface Plan {
 
 function planFor(registration: Registration, records: WebHookRecord[]): Plan {
 	const keep: WebHookRecord[] = [];
-	const missing: number[] = [];
-	for (const action of registration.actions) {
-		const url = urlForAction(registration.webhookUrl, action);
+	const missing: Target[] = [];
+	for (const target of registration.targets) {
 		const fitting = records.find(
 			(record) =>
-				record.URL === url &&
-				record.Action === action &&
-				record.BusinessId === registration.businessId,
+				record.URL === target.url &&
+				record.Action === target.action &&
+				record.BusinessId === target.businessId,
 		);
 		if (fitting) keep.push(fitting);
-		else missing.push(action);
+		else missing.push(target);
 	}
 	const kept = new Set(keep.map((record) => record.Id));
 	return {
@@ -281,9 +389,17 @@ function planFor(registration: Registration, records: WebHookRecord[]): Plan {
 		missing,
 		reactivate: keep.filter((record) => !record.Active),
 		retire: records.filter(
-			(record) => !kept.has(record.Id) && (record.Active || registration.onStop === 'delete'),
+			(record) =>
+				!kept.has(record.Id) &&
+				(record.Active || registration.onStop === 'delete') &&
+				!ofLocationGone(registration, record),
 		),
 	};
+}
+
+function ofLocationGone(registration: Registration, record: WebHookRecord): boolean {
+	const account = registration.accountLocationIds;
+	return account !== undefined && !account.includes(record.BusinessId);
 }
 
 function sameIds(a: number[], b: number[]): boolean {
@@ -295,9 +411,17 @@ function sameIds(a: number[], b: number[]): boolean {
  * else of this node is active (or left over, when On Stop deletes), and the static data knows them.
  */
 export async function webhookExists(this: IHookFunctions): Promise<boolean> {
-	const registration = readRegistration(this);
+	const registration = await readRegistration(this);
 	const storedIds = readStoredIds(this, registration.identity);
-	const { own, others } = await findRecords(this, registration, storedIds);
+	// Without stored ids the answer is no whatever the exact searches find (they only find records
+	// at the current URL, never another instance's): create makes them. 40 records, 40 reads fewer.
+	const { own, others } = await findRecords(
+		this,
+		registration,
+		storedIds,
+		[],
+		storedIds.length > 0,
+	);
 	warnAboutOthers(this, others);
 	const plan = planFor(registration, own);
 	return (
@@ -328,7 +452,7 @@ const MAX_ROUNDS = 3;
  * On failure, undoes every change it made and says what is left.
  */
 export async function createWebhooks(this: IHookFunctions): Promise<boolean> {
-	const registration = readRegistration(this);
+	const registration = await readRegistration(this);
 	const storedBefore = readStoredIds(this, registration.identity);
 	const changes: Change[] = [];
 	const setActive = async (record: WebHookRecord, active: boolean, kind: ChangeKind) => {
@@ -368,6 +492,7 @@ export async function createWebhooks(this: IHookFunctions): Promise<boolean> {
 					registration.identity,
 					plan.keep.map((record) => record.Id),
 				);
+				writeLocationNames(this, registration);
 				return true;
 			}
 			if (round === MAX_ROUNDS) {
@@ -376,8 +501,17 @@ export async function createWebhooks(this: IHookFunctions): Promise<boolean> {
 					'The Nexudus WebHook records created for this trigger disappeared again',
 				);
 			}
-			for (const action of plan.missing) {
-				const id = await createWebHook.call(this, newRecordFields(this, registration, action));
+			for (const target of plan.missing) {
+				const id = await createWebHook
+					.call(this, newRecordFields(this, registration, target))
+					.catch((error: Error & { description?: string }) => {
+						const eventName = findEvent(target.action)?.name ?? String(target.action);
+						throw new NodeOperationError(
+							this.getNode(),
+							`Could not create the WebHook record for ${eventName} at ${describeLocation(target)}: ${error.message}`,
+							{ description: error.description ?? undefined },
+						);
+					});
 				changes.push({ id, kind: 'created' });
 			}
 		}
@@ -392,16 +526,17 @@ export async function createWebhooks(this: IHookFunctions): Promise<boolean> {
 	}
 }
 
-function newRecordFields(context: IHookFunctions, registration: Registration, action: number) {
+function newRecordFields(context: IHookFunctions, registration: Registration, target: Target) {
 	const workflow = context.getWorkflow();
 	const workflowLabel = `${workflow.name ?? 'workflow'} (#${workflow.id})`;
-	const eventName = findEvent(action)?.name ?? String(action);
+	const eventName = findEvent(target.action)?.name ?? String(target.action);
 	const onInstance = registration.instanceId ? ` on n8n instance ${registration.instanceId}` : '';
+	const atLocation = target.locationName === undefined ? '' : ` – ${target.locationName}`;
 	return {
-		BusinessId: registration.businessId,
-		Name: truncate(`n8n: ${workflowLabel} – ${eventName}`, 255),
-		Action: action,
-		URL: urlForAction(registration.webhookUrl, action),
+		BusinessId: target.businessId,
+		Name: truncate(`n8n: ${workflowLabel} – ${eventName}${atLocation}`, 255),
+		Action: target.action,
+		URL: target.url,
 		Description: `Created by the Nexudus Trigger of n8n workflow ${workflowLabel}${onInstance}. n8n ${
 			registration.onStop === 'delete' ? 'deletes it' : 'switches it off'
 		} when the workflow is deactivated.`,

@@ -5,14 +5,16 @@ import type {
 	INodePropertyOptions,
 } from 'n8n-workflow';
 
+import type { NexudusContext } from './transport';
 import { nexudusApiRequestAllItems } from './transport';
 
-interface Business extends IDataObject {
+export interface Business extends IDataObject {
 	Id: number;
 	Name: string;
 }
 
-async function fetchLocations(this: ILoadOptionsFunctions): Promise<Business[]> {
+/** Every location (business) of the account, by name. */
+export async function fetchLocations(this: NexudusContext): Promise<Business[]> {
 	const businesses = (await nexudusApiRequestAllItems.call(this, {
 		path: '/api/sys/businesses',
 		qs: { orderBy: 'Name', dir: 0 },
@@ -38,4 +40,26 @@ export async function searchLocations(
 export async function getLocations(this: ILoadOptionsFunctions): Promise<INodePropertyOptions[]> {
 	const locations = await fetchLocations.call(this);
 	return locations.map((location) => ({ name: location.Name, value: location.Id }));
+}
+
+export type ParsedLocationIds = { ids: number[] } | { problem: string };
+
+/**
+ * Location ids as a multiOptions field or an expression gives them: numbers, numeric strings,
+ * "12,34", or an array of those. Duplicates are dropped; anything else is a named problem.
+ */
+export function parseLocationIds(value: unknown): ParsedLocationIds {
+	const parts = (Array.isArray(value) ? value : [value]).flatMap((part) =>
+		typeof part === 'string' ? part.split(',').map((text) => text.trim()) : [part],
+	);
+	const ids: number[] = [];
+	for (const part of parts.filter((part) => part !== '' && part !== undefined && part !== null)) {
+		const id = typeof part === 'number' ? part : /^[0-9]+$/.test(String(part)) ? Number(part) : NaN;
+		if (!Number.isSafeInteger(id) || id <= 0) {
+			const shown = typeof part === 'string' ? `"${part}"` : (JSON.stringify(part) ?? String(part));
+			return { problem: `${shown} is not a location ID (a whole number)` };
+		}
+		if (!ids.includes(id)) ids.push(id);
+	}
+	return ids.length > 0 ? { ids } : { problem: 'choose at least one location' };
 }

@@ -30,8 +30,11 @@ export interface WebHookFields extends IDataObject {
 
 const ENDPOINT = '/api/sys/webhooks';
 
-/** The URL of a record the Nexudus Trigger keeps: `<n8n>/webhook/<webhookId>/webhook?action=N`. */
-const TRIGGER_RECORD_URL = /\/[^/?#]+\/webhook\?action=[0-9]+$/;
+/**
+ * The URL of a record the Nexudus Trigger keeps: `<n8n>/webhook/<webhookId>/webhook?action=N`,
+ * or `…?action=N&location=ID` when it listens to several or all locations.
+ */
+const TRIGGER_RECORD_URL = /\/[^/?#]+\/webhook\?action=[0-9]+(?:&location=[0-9]+)?$/;
 
 export function isTriggerRecordUrl(url: unknown): boolean {
 	return typeof url === 'string' && TRIGGER_RECORD_URL.test(url);

@@ -928,7 +928,8 @@ describe('activation failures', () => {
 			failure = error as Error;
 		}
 		expect(failure.message).toBe(
-			'Nexudus answered HTTP 503: Simulated failure (HTTP 503). Activation undid the 1 change it had made in Nexudus.',
+			'Could not create the WebHook record for Booking Created at location ' +
+				`${locationId}: Nexudus answered HTTP 503: Simulated failure (HTTP 503). Activation undid the 1 change it had made in Nexudus.`,
 		);
 		expect(recordsAt(url)).toHaveLength(0);
 		expect(trigger.staticData).toEqual({ webHookIds: {} });

@@ -84,7 +84,8 @@ test('the published tarball holds only dist, README, LICENSE and package.json', 
 		'dist/nodes/shared/catalogue/entities.json',
 	);
 	expect(pack.files.some((file) => /test|\.tsbuildinfo$/.test(file.path))).toBe(false);
-	expect(pack.size).toBeLessThan(200_000);
+	// About 205 KB packed: the catalogue with its provenance (~550 KB unpacked) and the ~100 KB manual.
+	expect(pack.size).toBeLessThan(250_000);
 });
 
 test.each([
