@@ -7,7 +7,13 @@ import type {
 } from 'n8n-workflow';
 
 import type { CatalogueEntity } from '../../nodes/shared/catalogue';
-import { entityNamed, queryParameters } from '../../nodes/shared/catalogue';
+import {
+	entityNamed,
+	queryParameters,
+	withdrawnFields,
+	withdrawnParameters,
+	writableFields,
+} from '../../nodes/shared/catalogue';
 import { topFieldNames } from '../../nodes/Nexudus/generic/description';
 import { formerLabel } from '../../nodes/Nexudus/generic/labels';
 import { Nexudus } from '../../nodes/Nexudus/Nexudus.node';
@@ -541,5 +547,69 @@ describe('Create fields earlier versions required stay at the top, optional (for
 		expect(keptByN8n(new Nexudus().description, saved, false).Repeats).toBe(2);
 		await session.run(saved);
 		expect(posted()).toMatchObject({ Repeats: 2 });
+	});
+});
+
+describe('every renamed or withdrawn name of every resource survives in a saved workflow', () => {
+	const description = new Nexudus().description;
+	const savedNames = (definition: (typeof RESOURCES)[number]) => {
+		const entity = entityNamed(definition.entity);
+		const top = topFieldNames(definition, entity);
+		return {
+			filters: [
+				...queryParameters(entity).flatMap((parameter) => parameter.formerly ?? []),
+				...withdrawnParameters(entity).map((parameter) => parameter.param),
+			],
+			updateFields: entity.verbs.includes('update')
+				? [
+						...writableFields(entity, 'update').flatMap((field) => field.formerly ?? []),
+						...withdrawnFields(entity, 'update').map((field) => field.field),
+					]
+				: [],
+			additionalFields: entity.verbs.includes('create')
+				? [
+						...writableFields(entity, 'create')
+							.filter((field) => !top.includes(field.field))
+							.flatMap((field) => field.formerly ?? []),
+						...withdrawnFields(entity, 'create').map((field) => field.field),
+					]
+				: [],
+		};
+	};
+	const operationOf = { filters: 'getAll', updateFields: 'update', additionalFields: 'create' };
+
+	test.each(RESOURCES.map((definition) => [definition.label, definition] as const))(
+		'%s: n8n keeps each one, so a saved Get Many never widens and a saved write never loses a field',
+		(_label, definition) => {
+			const names = savedNames(definition);
+			for (const [collection, list] of Object.entries(names) as Array<
+				[keyof typeof operationOf, string[]]
+			>) {
+				if (list.length === 0) continue;
+				const saved = Object.fromEntries(list.map((name) => [name, 'saved value']));
+				const kept = keptByN8n(
+					description,
+					{ resource: definition.value, operation: operationOf[collection], [collection]: saved },
+					false,
+				);
+				expect([definition.label, collection, kept[collection]]).toEqual([
+					definition.label,
+					collection,
+					saved,
+				]);
+			}
+		},
+	);
+
+	test('the renames the evidence names are among them (Customer, Location, Booking, Check-in)', () => {
+		const all = (value: string) => savedNames(RESOURCES.find((d) => d.value === value)!);
+		expect(all('customer').filters).toEqual(expect.arrayContaining(['Coworker_City']));
+		expect(all('location').updateFields).toEqual(
+			expect.arrayContaining(['Website', 'City', 'Postcode', 'Email', 'MonOpen']),
+		);
+		expect(all('booking').filters).toEqual(
+			expect.arrayContaining(['Booking_TeamsAtBooking', 'Booking_Reminded']),
+		);
+		expect(all('checkin').filters.length).toBeGreaterThan(0);
 	});
 });
