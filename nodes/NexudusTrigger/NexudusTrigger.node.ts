@@ -241,26 +241,14 @@ export class NexudusTrigger implements INodeType {
 		if (several && 'problem' in several) {
 			throw new NodeOperationError(this.getNode(), `Locations: ${several.problem}`);
 		}
-		const locationParameter = query[LOCATION_QUERY_PARAMETER];
-		// One Location reads its Location only for a URL naming one: records of today name none.
+		const one = mode === 'one' ? oneLocation(this) : undefined;
 		const at = deliveredLocation(
-			locationParameter,
-			several
-				? { several: several.ids }
-				: mode === 'all'
-					? 'all'
-					: {
-							one:
-								locationParameter === undefined
-									? 0
-									: Number(this.getNodeParameter('location', '', { extractValue: true })),
-						},
+			query[LOCATION_QUERY_PARAMETER],
+			several ? { several: several.ids } : one ? { one: one.locationId ?? 0 } : 'all',
 		);
 		if ('ignored' in at) return answer(200, `Ignored: ${at.ignored}`);
-		// One Location: items as before; the Location parameter names it.
-		const location: IDataObject = {};
-		if (at.locationId !== undefined && mode !== 'one') {
-			location.locationId = at.locationId;
+		const location: IDataObject = one ?? { locationId: at.locationId };
+		if (!one && at.locationId !== undefined) {
 			const name = registeredLocationName(this.getWorkflowStaticData('node'), at.locationId);
 			if (name !== undefined) location.locationName = name;
 		}
@@ -303,4 +291,18 @@ export class NexudusTrigger implements INodeType {
 			return answer(503, 'Could not read the record from Nexudus; deliver again later');
 		}
 	}
+}
+
+/**
+ * One Location: the Location parameter names the location (records at `?action=N` say none);
+ * its name is the one the picker showed, absent when given by ID.
+ */
+function oneLocation(context: IWebhookFunctions): { locationId?: number; locationName?: string } {
+	const locator = context.getNodeParameter('location', '') as unknown;
+	const locationId = Number(context.getNodeParameter('location', '', { extractValue: true }));
+	if (!Number.isSafeInteger(locationId) || locationId <= 0) return {};
+	const name = (locator as { cachedResultName?: unknown } | null)?.cachedResultName;
+	return typeof name === 'string' && name !== ''
+		? { locationId, locationName: name }
+		: { locationId };
 }

@@ -6,6 +6,8 @@ import { fetchLocations, parseLocationIds } from '../shared/locations';
 import { InputChecker } from '../shared/validation';
 import type { WebHookRecord } from '../shared/webhooks';
 import {
+	ALL_LOCATIONS_QUERY,
+	TRIGGER_RECORD_QUERY,
 	createWebHook,
 	deleteWebHook,
 	findWebHook,
@@ -86,8 +88,16 @@ interface TriggerStaticData extends IDataObject {
 	locationNames?: Record<string, string>;
 }
 
-function urlForAction(webhookUrl: string, action: number, locationId?: number): string {
-	const location = locationId === undefined ? '' : `&${LOCATION_QUERY_PARAMETER}=${locationId}`;
+function urlForAction(
+	webhookUrl: string,
+	action: number,
+	mode: LocationMode,
+	locationId: number,
+): string {
+	const location =
+		mode === 'one'
+			? ''
+			: `&${LOCATION_QUERY_PARAMETER}=${locationId}${mode === 'all' ? ALL_LOCATIONS_QUERY : ''}`;
 	return `${webhookUrl}?${ACTION_QUERY_PARAMETER}=${action}${location}`;
 }
 
@@ -212,7 +222,7 @@ async function readRegistration(context: IHookFunctions): Promise<Registration> 
 				businessId: location.Id,
 				locationName: location.Name === undefined ? undefined : String(location.Name),
 				action,
-				url: urlForAction(url.webhookUrl, action, mode === 'one' ? undefined : location.Id),
+				url: urlForAction(url.webhookUrl, action, mode, location.Id),
 			})),
 		),
 		onStop: readOnStop(context),
@@ -254,17 +264,15 @@ function writeStoredIds(context: IHookFunctions, identity: string, ids: number[]
 	if (ids.length > 0) stored[identity] = [...new Set(ids)].sort((a, b) => a - b);
 }
 
-const ACTION_QUERY = new RegExp(
-	`^\\?${ACTION_QUERY_PARAMETER}=([0-9]+)(?:&${LOCATION_QUERY_PARAMETER}=([0-9]+))?$`,
-);
-
 /**
- * True when the record's URL is this node's stable path plus `?action=<number>` (one location) or
- * `?action=<number>&location=<id>` (several or all), on any host.
+ * True when the record's URL is this node's stable path plus `?action=<number>` (one location),
+ * `…&location=<id>` (several) or `…&location=<id>&locations=all` (all), on any host.
  */
 function isAtPath(record: WebHookRecord, identity: string): boolean {
 	try {
-		return identityOf(record.URL) === identity && ACTION_QUERY.test(new URL(record.URL).search);
+		return (
+			identityOf(record.URL) === identity && TRIGGER_RECORD_QUERY.test(new URL(record.URL).search)
+		);
 	} catch {
 		return false;
 	}

@@ -31,10 +31,19 @@ export interface WebHookFields extends IDataObject {
 const ENDPOINT = '/api/sys/webhooks';
 
 /**
- * The URL of a record the Nexudus Trigger keeps: `<n8n>/webhook/<webhookId>/webhook?action=N`,
- * or `…?action=N&location=ID` when it listens to several or all locations.
+ * The query of a record the Nexudus Trigger keeps: `?action=N` (one location), `…&location=ID`
+ * (several locations) or `…&location=ID&locations=all` (all locations).
  */
-const TRIGGER_RECORD_URL = /\/[^/?#]+\/webhook\?action=[0-9]+(?:&location=[0-9]+)?$/;
+export const TRIGGER_RECORD_QUERY = /^\?action=([0-9]+)(?:&location=([0-9]+)(&locations=all)?)?$/;
+
+/**
+ * Ends the URL of an All Locations record: the record says its trigger listens to every
+ * location, so a health check can name the locations added since the trigger's activation.
+ */
+export const ALL_LOCATIONS_QUERY = '&locations=all';
+
+/** The URL of a record the Nexudus Trigger keeps: `<n8n>/webhook/<webhookId>/webhook` + query. */
+const TRIGGER_RECORD_URL = new RegExp(`/[^/?#]+/webhook${TRIGGER_RECORD_QUERY.source.slice(1)}`);
 
 export function isTriggerRecordUrl(url: unknown): boolean {
 	return typeof url === 'string' && TRIGGER_RECORD_URL.test(url);

@@ -187,6 +187,8 @@ export class E2eEnvironment {
 		let text = readFileSync(join(__dirname, 'workflows', file), 'utf8');
 		const all = {
 			LOCATION_ID: String(this.locationId),
+			LOCATION_NAME:
+				this.fake.businesses.find((business) => business.Id === this.locationId)?.Name ?? '',
 			CREDENTIAL_ID: this.credentialId,
 			...values,
 		};
@@ -214,7 +216,8 @@ export class E2eEnvironment {
 		const nodes = saved.nodes as INode[];
 		const unnamed = nodes.filter((node) => WEBHOOK_NODE_TYPES.has(node.type) && !node.webhookId);
 		if (unnamed.length > 0) {
-			if (this.n8nMajor !== 1) throw new Error(`n8n ${this.n8nMajor} gave webhook nodes no webhookId`);
+			if (this.n8nMajor !== 1)
+				throw new Error(`n8n ${this.n8nMajor} gave webhook nodes no webhookId`);
 			for (const node of unnamed) node.webhookId = randomUUID();
 			const { name, connections, settings } = saved;
 			await this.api('PUT', `/api/v1/workflows/${workflowId}`, {

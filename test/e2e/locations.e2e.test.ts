@@ -18,7 +18,7 @@ const active = () =>
 		.sort((a, b) => Number(a[0]) - Number(b[0]) || Number(a[1]) - Number(b[1]));
 const pairs = (locations: number[]) =>
 	locations.flatMap((id) =>
-		[3, 6].map((action) => [id, action, `?action=${action}&location=${id}`]),
+		[3, 6].map((action) => [id, action, `?action=${action}&location=${id}&locations=all`]),
 	);
 
 beforeAll(async () => {

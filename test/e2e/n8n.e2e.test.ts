@@ -15,6 +15,14 @@ import { E2eEnvironment, outputOf, SANDBOX_EMAIL, SANDBOX_LOGIN } from './enviro
 const SECRET = 'e2e-hook-secret';
 
 let env: E2eEnvironment;
+/** What coworker-created-trigger.json's items add: its location is picked from the list, so named. */
+const coworkerCreatedAtHub = () => ({
+	event: 'Coworker Created',
+	eventAction: 3,
+	eventType: 'CoworkerCreate',
+	locationId: env.locationId,
+	locationName: 'Downtown Hub',
+});
 
 beforeAll(async () => {
 	env = await E2eEnvironment.start();
@@ -255,7 +263,7 @@ describe('the Nexudus Trigger in a workflow', () => {
 		const [execution] = await env.waitForExecutions(workflowId, 1);
 		expect(execution.status).toBe('success');
 		expect(outputOf(execution, 'Nexudus Trigger')).toEqual([
-			{ ...member, event: 'Coworker Created', eventAction: 3, eventType: 'CoworkerCreate' },
+			{ ...member, ...coworkerCreatedAtHub() },
 		]);
 		expect(outputOf(execution, 'Shape member')).toEqual([
 			{ member: 'Ada Lovelace', email: 'ada@example.com', event: 'Coworker Created' },
@@ -449,7 +457,7 @@ describe('Nexudus Trigger version 2 beside version 1', () => {
 			for (const execution of executions) {
 				expect(execution.status).toBe('success');
 				expect(outputOf(execution, 'Nexudus Trigger')).toEqual([
-					{ ...member, event: 'Coworker Created', eventAction: 3, eventType: 'CoworkerCreate' },
+					{ ...member, ...coworkerCreatedAtHub() },
 				]);
 			}
 			await env.deactivate(id);
@@ -495,7 +503,13 @@ describe('the Nexudus Trigger with hostile input and a Nexudus outage', () => {
 			[3, true],
 			[21, true],
 		]);
-		const eventFields = { event: 'Coworker Created', eventAction: 3, eventType: 'CoworkerCreate' };
+		// the location given by ID: its id, no name
+		const eventFields = {
+			event: 'Coworker Created',
+			eventAction: 3,
+			eventType: 'CoworkerCreate',
+			locationId: env.locationId,
+		};
 		// signed by the fake as Nexudus signs: key and body ASCII-encoded first
 		const [signed] = await env.fake.fire(3, env.locationId, [member], { secret: SECRET });
 		expect(signed.status).toBe(200);

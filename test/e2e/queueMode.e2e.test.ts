@@ -212,6 +212,7 @@ describeQueue('queue mode: one main, one worker, one webhook processor', () => {
 				event: 'Coworker Created',
 				eventAction: 3,
 				eventType: 'CoworkerCreate',
+				locationId: env.locationId,
 				recordSource: 'nexudus',
 			},
 		]);

@@ -136,6 +136,7 @@ test('with a Max Wait of 0, Create → Update → Delete and a trigger activatio
 		const trigger = await env.importWorkflow('coworker-created-trigger.json', {
 			CREDENTIAL_ID: credentialId,
 			LOCATION_ID: String(location.Id),
+			LOCATION_NAME: location.Name,
 			WEBHOOK_ID: 'e2e-unhurried',
 			ON_STOP: 'delete',
 		});

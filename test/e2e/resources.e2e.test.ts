@@ -304,7 +304,12 @@ describe('the Nexudus Trigger with Output = Full Record from Nexudus', () => {
 			expect(delivery.status).toBe(200);
 			const [execution] = await env.waitForExecutions(workflowId, 1);
 			expect(execution.status).toBe('success');
-			const event = { event: 'Booking Created', eventAction: 6, eventType: 'BookingCreate' };
+			const event = {
+				event: 'Booking Created',
+				eventAction: 6,
+				eventType: 'BookingCreate',
+				locationId: env.locationId,
+			};
 			expect(outputOf(execution, 'Nexudus Trigger')).toEqual([
 				{ ...stored('Booking', booking.Id), ...event, recordSource: 'nexudus' },
 				{ ...invented, ...event, recordSource: 'delivery: not found in Nexudus' },

@@ -51,7 +51,13 @@ function triggerParameters(
 	location = locationId,
 ): INodeParameters {
 	return {
-		location: { __rl: true, mode: 'list', value: String(location) },
+		// As the editor saves a location picked from the list: with the name it showed.
+		location: {
+			__rl: true,
+			mode: 'list',
+			value: String(location),
+			cachedResultName: fake.businesses.find((business) => business.Id === location)?.Name,
+		},
 		events,
 		options,
 	};
@@ -113,6 +119,8 @@ function expectNoDuplicates(nodeUrl: string) {
 }
 
 const member = { Id: 501, FullName: 'Ada Lovelace', Email: 'ada@example.com' };
+/** What every item of a One Location trigger says of its location. */
+const atHub = () => ({ locationId, locationName: 'Downtown Hub' });
 
 describe('activation', () => {
 	test('creates exactly one active record per event, pointing at the node URL', async () => {
@@ -144,8 +152,20 @@ describe('activation', () => {
 		expect(n8n.executions).toHaveLength(1);
 		expect(n8n.executions[0].path).toBe(`${new URL(url).pathname}?action=3`);
 		expect(n8n.executions[0].items.map((item) => item.json)).toEqual([
-			{ ...member, event: 'Coworker Created', eventAction: 3, eventType: 'CoworkerCreate' },
-			{ ...second, event: 'Coworker Created', eventAction: 3, eventType: 'CoworkerCreate' },
+			{
+				...member,
+				event: 'Coworker Created',
+				eventAction: 3,
+				eventType: 'CoworkerCreate',
+				...atHub(),
+			},
+			{
+				...second,
+				event: 'Coworker Created',
+				eventAction: 3,
+				eventType: 'CoworkerCreate',
+				...atHub(),
+			},
 		]);
 
 		await fake.fire(BOOKING_CREATED, locationId, { Id: 9, Resource: 'Room A' });
@@ -157,6 +177,7 @@ describe('activation', () => {
 				event: 'Booking Created',
 				eventAction: 6,
 				eventType: 'BookingCreate',
+				...atHub(),
 			},
 		]);
 
@@ -1017,6 +1038,7 @@ describe.each([1, 2])('deliveries to version %i', (version) => {
 							event: 'Coworker Created',
 							eventAction: 3,
 							eventType: 'CoworkerCreate',
+							...atHub(),
 						},
 					},
 				]);
@@ -1078,7 +1100,12 @@ describe.each([1, 2])('deliveries to version %i', (version) => {
 			...deliveredRequest(JSON.stringify(forged)),
 			query: { action: '3' },
 		});
-		const eventFields = { event: 'Coworker Created', eventAction: 3, eventType: 'CoworkerCreate' };
+		const eventFields = {
+			event: 'Coworker Created',
+			eventAction: 3,
+			eventType: 'CoworkerCreate',
+			...atHub(),
+		};
 		expect(data.workflowData?.[0]).toEqual([
 			{ json: { ...forged[0], ...eventFields } },
 			{ json: { ...forged[1], ...eventFields } },
@@ -1230,7 +1257,13 @@ describe.each([1, 2])('deliveries to version %i', (version) => {
 			query: { action: '3' },
 		});
 		expect(data.workflowData?.[0].map((item) => item.json)).toEqual([
-			{ ...member, event: 'Coworker Created', eventAction: 3, eventType: 'CoworkerCreate' },
+			{
+				...member,
+				event: 'Coworker Created',
+				eventAction: 3,
+				eventType: 'CoworkerCreate',
+				...atHub(),
+			},
 		]);
 	});
 });

@@ -52,7 +52,14 @@ test('a signed body n8n left unread is read, checked and delivered', async () =>
 		unreadRequest({ 'x-nexudus-hook-signature': signature }) as never,
 	);
 	expect(data.workflowData?.[0].map((item) => item.json)).toEqual([
-		{ ...member, event: 'Coworker Created', eventAction: 3, eventType: 'CoworkerCreate' },
+		// Given by ID: the location's id, no name.
+		{
+			...member,
+			event: 'Coworker Created',
+			eventAction: 3,
+			eventType: 'CoworkerCreate',
+			locationId: 1,
+		},
 	]);
 });
 

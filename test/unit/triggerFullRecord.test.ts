@@ -286,6 +286,7 @@ describe('Output: Full Record from Nexudus', () => {
 			event: 'Coworker Created',
 			eventAction: COWORKER_CREATED,
 			eventType: 'CoworkerCreate',
+			locationId,
 		});
 		expect(fake.requests.filter((request) => request.method === 'GET')).toEqual([]);
 	});

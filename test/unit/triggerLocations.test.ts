@@ -95,11 +95,17 @@ const activePairs = (nodeUrl: string) =>
 	activeAt(nodeUrl)
 		.map((hook) => [hook.BusinessId, hook.Action, hook.URL.slice(nodeUrl.length)] as const)
 		.sort((a, b) => a[0] - b[0] || a[1] - b[1]);
-const expected = (locations: FakeBusiness[], events: number[]) =>
+/** All Locations records end in `&locations=all`, so a health check knows what they cover. */
+const expected = (locations: FakeBusiness[], events: number[], mode: 'all' | 'several') =>
 	locations
 		.flatMap((location) =>
 			events.map(
-				(event) => [location.Id, event, `?action=${event}&location=${location.Id}`] as const,
+				(event) =>
+					[
+						location.Id,
+						event,
+						`?action=${event}&location=${location.Id}${mode === 'all' ? '&locations=all' : ''}`,
+					] as const,
 			),
 		)
 		.sort((a, b) => a[0] - b[0] || a[1] - b[1]);
@@ -117,7 +123,7 @@ describe('Listen To: All Locations, 3 locations × 2 events', () => {
 		expect(await trigger.activate()).toEqual({ existed: false });
 
 		expect(activePairs(url)).toEqual(
-			expected([downtown, riverside, harbour], [COWORKER_CREATED, BOOKING_CREATED]),
+			expected([downtown, riverside, harbour], [COWORKER_CREATED, BOOKING_CREATED], 'all'),
 		);
 		expect(recordsAt(url)).toHaveLength(6);
 		const names = activeAt(url).map((hook) => hook.Name);
@@ -193,7 +199,11 @@ describe('Listen To: All Locations, 3 locations × 2 events', () => {
 		expect(await trigger.callWebhookMethod('checkExists')).toBe(false);
 		await trigger.activate();
 		expect(activePairs(url)).toEqual(
-			expected([downtown, riverside, harbour, lakeside], [COWORKER_CREATED, BOOKING_CREATED]),
+			expected(
+				[downtown, riverside, harbour, lakeside],
+				[COWORKER_CREATED, BOOKING_CREATED],
+				'all',
+			),
 		);
 		expect(
 			recordsAt(url)
@@ -205,7 +215,7 @@ describe('Listen To: All Locations, 3 locations × 2 events', () => {
 		fake.businesses.splice(fake.businesses.indexOf(riverside), 1);
 		await trigger.activate();
 		expect(activePairs(url).filter(([location]) => location !== riverside.Id)).toEqual(
-			expected([downtown, harbour, lakeside], [COWORKER_CREATED, BOOKING_CREATED]),
+			expected([downtown, harbour, lakeside], [COWORKER_CREATED, BOOKING_CREATED], 'all'),
 		);
 		expect(await trigger.callWebhookMethod('checkExists')).toBe(true);
 		expectNoDuplicates(url);
@@ -243,7 +253,7 @@ describe('Listen To: All Locations, 3 locations × 2 events', () => {
 		// n8n retries the activation: then every pair is registered once
 		await trigger.activate();
 		expect(activePairs(url)).toEqual(
-			expected([downtown, riverside, harbour], [COWORKER_CREATED, BOOKING_CREATED]),
+			expected([downtown, riverside, harbour], [COWORKER_CREATED, BOOKING_CREATED], 'all'),
 		);
 	});
 });
@@ -258,7 +268,7 @@ describe('two activations of the same All Locations trigger at once (several n8n
 			await Promise.all([trigger.activate(), other.activate()]);
 
 			expect(activePairs(url)).toEqual(
-				expected([downtown, riverside, harbour], [COWORKER_CREATED, BOOKING_CREATED]),
+				expected([downtown, riverside, harbour], [COWORKER_CREATED, BOOKING_CREATED], 'all'),
 			);
 			if (onStop === 'delete') expect(recordsAt(url)).toEqual(activeAt(url));
 			for (const hook of activeAt(url)) {
@@ -295,6 +305,27 @@ describe('8 locations × 5 events at Nexudus’s limits', () => {
 
 const coworkerCreated = { event: 'Coworker Created', eventAction: 3, eventType: 'CoworkerCreate' };
 
+describe('Several Locations and All Locations are told apart by the records', () => {
+	test('switching between them with the same locations moves every record to the new URL', async () => {
+		const every = [downtown.Id, riverside.Id, harbour.Id];
+		const { trigger, url } = newTrigger(several(every, [COWORKER_CREATED]));
+		await trigger.activate();
+		const chosen = recordsAt(url).map((hook) => hook.Id);
+
+		await trigger.activate({ parameters: all([COWORKER_CREATED]) });
+		expect(activePairs(url)).toEqual(
+			expected([downtown, riverside, harbour], [COWORKER_CREATED], 'all'),
+		);
+		expect(chosen.map((id) => fake.webhooks.get(id)!.Active)).toEqual([false, false, false]);
+		expectNoDuplicates(url);
+
+		// and back: the Several Locations records are switched on again, nothing new is created
+		await trigger.activate({ parameters: several(every, [COWORKER_CREATED]) });
+		expect(activeAt(url).map((hook) => hook.Id)).toEqual(chosen);
+		expect(recordsAt(url)).toHaveLength(6);
+	});
+});
+
 describe('Listen To: Several Locations', () => {
 	test('from the list, by ids or by an expression', async () => {
 		for (const locations of [
@@ -304,7 +335,9 @@ describe('Listen To: Several Locations', () => {
 		]) {
 			const { trigger, url } = newTrigger(several(locations, [COWORKER_CREATED]));
 			await trigger.activate();
-			expect(activePairs(url)).toEqual(expected([downtown, harbour], [COWORKER_CREATED]));
+			expect(activePairs(url)).toEqual(
+				expected([downtown, harbour], [COWORKER_CREATED], 'several'),
+			);
 		}
 	});
 
@@ -317,7 +350,7 @@ describe('Listen To: Several Locations', () => {
 			parameters: several([riverside.Id, harbour.Id], [COWORKER_CREATED, BOOKING_CREATED]),
 		});
 		expect(activePairs(url)).toEqual(
-			expected([riverside, harbour], [COWORKER_CREATED, BOOKING_CREATED]),
+			expected([riverside, harbour], [COWORKER_CREATED, BOOKING_CREATED], 'several'),
 		);
 		expect(fake.webhooks.get(atDowntown.Id)!.Active).toBe(false);
 		expect(fake.webhooks.get(atRiverside.Id)!.Active).toBe(true);
@@ -341,10 +374,12 @@ describe('Listen To: Several Locations', () => {
 		await trigger.activate();
 		const testUrl = url.replace('/webhook/', '/webhook-test/');
 		await trigger.activate({ isTest: true });
-		expect(activePairs(testUrl)).toEqual(expected([downtown, harbour], [COWORKER_CREATED]));
+		expect(activePairs(testUrl)).toEqual(
+			expected([downtown, harbour], [COWORKER_CREATED], 'several'),
+		);
 		await trigger.deactivate({ isTest: true });
 		expect(activeAt(testUrl)).toHaveLength(0);
-		expect(activePairs(url)).toEqual(expected([downtown, harbour], [COWORKER_CREATED]));
+		expect(activePairs(url)).toEqual(expected([downtown, harbour], [COWORKER_CREATED], 'several'));
 	});
 
 	test('On Workflow Stop = Delete: the records of a location no longer chosen are deleted', async () => {
@@ -439,7 +474,7 @@ describe('a workflow saved with one location, before Listen To existed', () => {
 		expect(keptByN8n(description, saved, true).locationMode).toBe('one');
 	});
 
-	test('registers ?action=N at its location exactly as before; items as before', async () => {
+	test('registers ?action=N at its location exactly as before; items name the location', async () => {
 		const { trigger, url } = newTrigger(savedTheOldWay(downtown.Id, [COWORKER_CREATED]));
 		await trigger.activate();
 		expect(activeAt(url).map((hook) => [hook.BusinessId, hook.URL, hook.Name])).toEqual([
@@ -452,7 +487,19 @@ describe('a workflow saved with one location, before Listen To existed', () => {
 		await fake.fire(COWORKER_CREATED, downtown.Id, member);
 		await fake.fire(COWORKER_CREATED, riverside.Id, member);
 		expect(n8n.executions.map((execution) => execution.items.map((item) => item.json))).toEqual([
-			[{ ...member, ...coworkerCreated }],
+			[{ ...member, ...coworkerCreated, locationId: downtown.Id, locationName: 'Downtown Hub' }],
+		]);
+	});
+
+	test('a location given by ID: items carry its id, and no name', async () => {
+		const { trigger } = newTrigger({
+			...savedTheOldWay(downtown.Id, [COWORKER_CREATED]),
+			location: { __rl: true, mode: 'id', value: String(downtown.Id) },
+		});
+		await trigger.activate();
+		await fake.fire(COWORKER_CREATED, downtown.Id, member);
+		expect(n8n.executions.map((execution) => execution.items.map((item) => item.json))).toEqual([
+			[{ ...member, ...coworkerCreated, locationId: downtown.Id }],
 		]);
 	});
 
@@ -474,7 +521,7 @@ describe('a workflow saved with one location, before Listen To existed', () => {
 		expect(n8n.executions).toHaveLength(0);
 		await post(`?action=3&location=${downtown.Id}`);
 		expect(n8n.executions.map((execution) => execution.items.map((item) => item.json))).toEqual([
-			[{ ...member, ...coworkerCreated }],
+			[{ ...member, ...coworkerCreated, locationId: downtown.Id, locationName: 'Downtown Hub' }],
 		]);
 	});
 
@@ -485,7 +532,9 @@ describe('a workflow saved with one location, before Listen To existed', () => {
 		await trigger.activate({
 			parameters: several([downtown.Id, riverside.Id], [COWORKER_CREATED]),
 		});
-		expect(activePairs(url)).toEqual(expected([downtown, riverside], [COWORKER_CREATED]));
+		expect(activePairs(url)).toEqual(
+			expected([downtown, riverside], [COWORKER_CREATED], 'several'),
+		);
 		expect(fake.webhooks.get(old.Id)!.Active).toBe(false);
 
 		// and back: the ?action=N record is switched on again, the others off
