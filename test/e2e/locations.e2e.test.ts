@@ -1,7 +1,14 @@
 /**
  * End to end (issue 17): one Nexudus Trigger listening to all locations of the account, in a real
- * n8n (2.x, or 1.x with --n8n 1.123.x), checked through n8n's REST APIs and the fake Nexudus.
+ * n8n (2.x, or 1.x with --n8n 1.123.x), checked through n8n's REST APIs and the fake Nexudus; and
+ * the health example (examples/silent-webhook-check.json) finding what it is missing.
  */
+/* eslint-disable @n8n/community-nodes/no-restricted-imports -- the suite reads the example from disk */
+import { readFileSync } from 'fs';
+import { join } from 'path';
+import type { INode } from 'n8n-workflow';
+
+import type { Json } from './environment';
 import { SANDBOX_EMAIL, SANDBOX_LOGIN, E2eEnvironment, outputOf } from './environment';
 
 const SECRET = 'e2e-hook-secret';
@@ -58,8 +65,69 @@ test('All Locations: one record per (location, event); each item names its locat
 	);
 });
 
+/**
+ * The health example as imported, its two schedules replaced by Webhooks of the same names so
+ * the test can start each branch, and its Slack posts left out (the test reads what they get).
+ */
+async function importHealthCheck(): Promise<string> {
+	const file = join(__dirname, '..', '..', 'examples', 'silent-webhook-check.json');
+	const workflow = JSON.parse(readFileSync(file, 'utf8')) as Json;
+	const nodes = (workflow.nodes as INode[]).filter((node) => node.type !== 'n8n-nodes-base.slack');
+	for (const node of nodes) {
+		if (node.type === 'n8n-nodes-nexudus.nexudus') {
+			node.credentials = { nexudusApi: { id: env.credentialId, name: 'Nexudus sandbox' } };
+		}
+		if (node.type === 'n8n-nodes-base.scheduleTrigger') {
+			const path = `e2e-health-${node.id}`;
+			Object.assign(node, {
+				type: 'n8n-nodes-base.webhook',
+				typeVersion: 2,
+				webhookId: path,
+				parameters: { httpMethod: 'POST', path, options: {} },
+			});
+		}
+	}
+	const connections = workflow.connections as Record<string, { main: Array<Array<Json>> }>;
+	for (const [from, { main }] of Object.entries(connections)) {
+		connections[from] = {
+			main: main.map((targets) =>
+				targets.filter(
+					(target) =>
+						target.node !== 'Report the missing locations' && target.node !== 'Alert the team',
+				),
+			),
+		};
+	}
+	const id = await env.createWorkflow({ ...workflow, nodes, connections });
+	await env.activate(id);
+	return id;
+}
+
+let healthCheckId: string;
+let healthRuns = 0;
+
+/** Runs one branch of the health example; the items its last node (before Slack) gave. */
+async function runHealthCheck(branch: 'silent-schedule' | 'coverage-schedule', node: string) {
+	await fetch(`${env.url}webhook/e2e-health-${branch}`, { method: 'POST' });
+	const executions = await env.waitForExecutions(healthCheckId, ++healthRuns);
+	const newest = executions.reduce((a, b) => (Number(a.id) > Number(b.id) ? a : b));
+	expect([newest.status, newest.data?.resultData.error?.message]).toEqual(['success', undefined]);
+	return newest.data!.resultData.runData[node] ? outputOf(newest, node) : [];
+}
+
 test('a location added later is registered after one deactivate/activate; stop switches all off', async () => {
 	const added = env.fake.addBusiness('Lakeside Studio');
+	healthCheckId = await importHealthCheck();
+	expect(await runHealthCheck('coverage-schedule', 'Locations without a record')).toEqual([
+		{
+			workflow: expect.stringMatching(/^E2E: every location \(#.+\)$/) as unknown,
+			webhookUrl: nodeUrl(),
+			locationId: added.Id,
+			locationName: 'Lakeside Studio',
+			missingEvents: ['Coworker Created', 'Booking Created'],
+			reason: 'the location was added after the workflow was activated',
+		},
+	]);
 	await env.deactivate(workflowId);
 	await env.waitUntil('every record is off', () => active().length === 0);
 	await env.activate(workflowId);
@@ -67,7 +135,28 @@ test('a location added later is registered after one deactivate/activate; stop s
 	expect(active()).toEqual(pairs(env.fake.businesses.map((business) => business.Id)));
 	expect(env.hooksAt(`${nodeUrl()}?`)).toHaveLength(8);
 	expect(active().some(([location]) => location === added.Id)).toBe(true);
+	expect(await runHealthCheck('coverage-schedule', 'Locations without a record')).toEqual([]);
+});
 
+test('the health example names a record switched off in Nexudus, and switches back on one Nexudus disabled', async () => {
+	const [first, second] = env.hooksAt(`${nodeUrl()}?`).filter((hook) => hook.Active);
+	env.fake.webhooks.set(first.Id, { ...first, Active: false });
+	expect(await runHealthCheck('coverage-schedule', 'Locations without a record')).toEqual([
+		expect.objectContaining({
+			locationId: first.BusinessId,
+			missingEvents: [first.Action === 3 ? 'Coworker Created' : 'Booking Created'],
+			reason: 'records of this location were deleted or switched off in Nexudus',
+		}),
+	]);
+
+	// Nexudus switches a record off after 10 failed deliveries: the hourly branch turns it back on
+	env.fake.webhooks.set(second.Id, { ...second, Active: false, ErrorCount: 10, LastError: '502' });
+	const switchedOn = await runHealthCheck('silent-schedule', 'Switch back on');
+	expect(switchedOn.map((hook) => [hook.Id, hook.Active])).toEqual([[second.Id, true]]);
+	expect(env.fake.webhooks.get(second.Id)!.Active).toBe(true);
+	expect(env.fake.webhooks.get(first.Id)!.Active).toBe(false);
+
+	await env.deactivate(healthCheckId);
 	await env.deactivate(workflowId);
 	await env.waitUntil('every record is off', () => active().length === 0);
 });
