@@ -3,7 +3,7 @@
  * n8n (2.x, or 1.x with --n8n 1.123.x), checked through n8n's REST APIs and the fake Nexudus; and
  * the health example (examples/silent-webhook-check.json) finding what it is missing.
  */
-/* eslint-disable @n8n/community-nodes/no-restricted-imports -- the suite reads the example from disk */
+/* eslint-disable @n8n/community-nodes/no-restricted-imports, @n8n/community-nodes/no-restricted-globals -- the suite reads the example from disk */
 import { readFileSync } from 'fs';
 import { join } from 'path';
 import type { INode } from 'n8n-workflow';
