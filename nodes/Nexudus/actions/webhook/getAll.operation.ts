@@ -90,7 +90,7 @@ const createdByTriggerFilter: INodeProperties = {
 	type: 'boolean',
 	default: true,
 	description:
-		"Whether to return only the records n8n's Nexudus Trigger keeps (URL ending in /webhook?action=N), or only the others",
+		"Whether to return only the records n8n's Nexudus Trigger keeps (URL ending in /webhook?action=N, perhaps with &location=ID), or only the others",
 };
 
 export const description: INodeProperties[] = [
