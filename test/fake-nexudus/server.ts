@@ -268,6 +268,8 @@ export class FakeNexudus {
 	private tokens = new Map<string, number>();
 	private failures = { passing: 0, remaining: 0, status: 503 };
 	private down = false;
+	/** Milliseconds every answer waits, as the round trip to a distant Nexudus would. */
+	private latencyMs = 0;
 	/** While set, every API request (token included) of these methods is answered with this status. */
 	private outage: { status: number; methods?: string[] } | undefined;
 	private textFilterMatch: TextMatch;
@@ -493,6 +495,11 @@ export class FakeNexudus {
 			status === null ? undefined : { status, methods: methods?.map((m) => m.toUpperCase()) };
 	}
 
+	/** Every answer from now on waits `ms` (0 ends it): a Nexudus that far away. */
+	setLatency(ms: number): void {
+		this.latencyMs = ms;
+	}
+
 	/** While down, every request's socket is destroyed without an answer. */
 	setDown(down: boolean): void {
 		this.down = down;
@@ -559,6 +566,7 @@ export class FakeNexudus {
 		this.tokensIssued = 0;
 		this.failures = { passing: 0, remaining: 0, status: 503 };
 		this.down = false;
+		this.latencyMs = 0;
 		this.pagingLie = 'none';
 		this.outage = undefined;
 		this.throttle.clear();
@@ -636,6 +644,7 @@ export class FakeNexudus {
 			request.socket.destroy();
 			return;
 		}
+		if (this.latencyMs > 0) await new Promise((resolve) => setTimeout(resolve, this.latencyMs));
 		const reply = this.answer(method, url.pathname, query, body, request.headers.authorization);
 		record.status = reply.status;
 		this.makeStaffEdits(method, url.pathname, reply.status);
