@@ -5,8 +5,8 @@
  * port, with its data in a throwaway folder, started by the test and stopped after it.
  *
  * The servers come from Debian's packages (postgresql, redis-server). When one is missing it is
- * installed through apt-get, as root or through a password-less sudo (as ensure-chromium.js
- * installs Chromium); otherwise the test stops with the exact command to run.
+ * installed through apt-get, as root or through a password-less sudo (scripts/apt-install.js,
+ * which installs Chromium too); otherwise the test stops with the exact command to run.
  * Postgres refuses to run as root: as root, it runs as the `postgres` user the package creates.
  *
  * Plain CommonJS, Node built-ins only.
@@ -19,36 +19,9 @@ const net = require('net');
 const os = require('os');
 const path = require('path');
 const { spawn, spawnSync } = require('child_process');
+const { installCommand, installDebianPackages, isRoot } = require('./apt-install');
 
 const PACKAGES = { postgres: 'postgresql', redis: 'redis-server' };
-
-function has(command) {
-	return spawnSync('sh', ['-c', `command -v ${command}`], { stdio: 'ignore' }).status === 0;
-}
-
-const isRoot = () => typeof process.getuid === 'function' && process.getuid() === 0;
-
-/** How this process may run apt-get: directly (root), through sudo without a password, or not. */
-function privilegePrefix() {
-	if (isRoot()) return [];
-	if (has('sudo') && spawnSync('sudo', ['-n', 'true'], { stdio: 'ignore' }).status === 0) {
-		return ['sudo', '-n'];
-	}
-	return null;
-}
-
-function aptGet(prefix, args) {
-	const [command, ...rest] = [...prefix, 'apt-get', ...args];
-	const result = spawnSync(command, rest, {
-		encoding: 'utf8',
-		maxBuffer: 64 * 1024 * 1024,
-		env: { ...process.env, DEBIAN_FRONTEND: 'noninteractive' },
-	});
-	if (result.status !== 0) {
-		console.error(`${result.stdout ?? ''}${result.stderr ?? ''}`.split('\n').slice(-40).join('\n'));
-	}
-	return result.status === 0;
-}
 
 /** Postgres's server binaries: on PATH, or in Debian's /usr/lib/postgresql/<version>/bin. */
 function postgresBin() {
@@ -86,18 +59,13 @@ function ensureServices(log = (message) => console.log(message)) {
 	];
 	const needed = missing();
 	if (needed.length > 0) {
-		const install = `apt-get update && apt-get install -y ${needed.join(' ')}`;
 		const stop = (why) =>
 			new Error(
-				`[queue-services] ${needed.join(' and ')} missing and ${why}. Install with:  sudo sh -c '${install}'`,
+				`[queue-services] ${needed.join(' and ')} missing and ${why}. Install with:  sudo sh -c '${installCommand(needed)}'`,
 			);
-		if (!has('apt-get')) throw stop('this system has no apt-get to install them with');
-		const prefix = privilegePrefix();
-		if (!prefix) throw stop('installing needs root (or sudo without a password)');
 		log(`[queue-services] installing Debian's ${needed.join(' and ')}`);
-		if (!aptGet(prefix, ['update', '-qq']) || !aptGet(prefix, ['install', '-y', '-qq', ...needed])) {
-			throw stop('apt-get could not install them');
-		}
+		const failed = installDebianPackages(needed);
+		if (failed) throw stop(failed);
 		if (missing().length > 0) throw stop(`the packages did not provide ${missing().join(', ')}`);
 	}
 	return { postgresBin: postgresBin(), redisServer: redisBin() };
