@@ -88,7 +88,7 @@ export class NexudusTrigger implements INodeType {
 				],
 				default: 'one',
 				description:
-					'Which locations of the Nexudus account start the workflow; n8n keeps one Nexudus webhook record per location and event',
+					'Which locations of the Nexudus account start the workflow; n8n keeps one Nexudus webhook record per location and event, and each item names its location (locationId, locationName)',
 			},
 			{ ...locationLocator, displayOptions: { show: { locationMode: ['one'] } } },
 			{
