@@ -22,6 +22,7 @@
 import { randomBytes, randomUUID } from 'crypto';
 // eslint-disable-next-line @n8n/community-nodes/no-restricted-imports -- test-only fake server
 import * as http from 'http';
+import { sleep } from 'n8n-workflow';
 
 import {
 	INVALID_VALUE,
@@ -644,7 +645,7 @@ export class FakeNexudus {
 			request.socket.destroy();
 			return;
 		}
-		if (this.latencyMs > 0) await new Promise((resolve) => setTimeout(resolve, this.latencyMs));
+		if (this.latencyMs > 0) await sleep(this.latencyMs);
 		const reply = this.answer(method, url.pathname, query, body, request.headers.authorization);
 		record.status = reply.status;
 		this.makeStaffEdits(method, url.pathname, reply.status);
