@@ -12,15 +12,14 @@ import {
 import { locationLocator } from '../shared/descriptions';
 import { eventOptions, parseEvents } from '../shared/events';
 import { getLocations, parseLocationIds, searchLocations } from '../shared/locations';
+import { ACTION_QUERY_PARAMETER, LOCATION_QUERY_PARAMETER } from '../shared/webhooks';
 import { deliveredEvent, deliveredLocation, parseDelivery, toItem } from './delivery';
 import { checkReadRoles, readFullRecords } from './fullRecord';
 import { readRawBody } from './rawBody';
 import { logRefusedSignature } from './refusedSignatures';
 import {
-	ACTION_QUERY_PARAMETER,
 	createWebhooks,
 	deleteWebhooks,
-	LOCATION_QUERY_PARAMETER,
 	readLocationMode,
 	registeredLocationName,
 	webhookExists,

@@ -6,7 +6,9 @@ import { fetchLocations, parseLocationIds } from '../shared/locations';
 import { InputChecker } from '../shared/validation';
 import type { WebHookRecord } from '../shared/webhooks';
 import {
+	ACTION_QUERY_PARAMETER,
 	ALL_LOCATIONS_QUERY,
+	LOCATION_QUERY_PARAMETER,
 	TRIGGER_RECORD_QUERY,
 	createWebHook,
 	deleteWebHook,
@@ -31,10 +33,6 @@ import {
  * checkExists only reads. create makes every change, so its undo sees all of them. Where several
  * records could serve one event, the lowest Id wins, so concurrent activations agree.
  */
-
-export const ACTION_QUERY_PARAMETER = 'action';
-/** Names the location in the URL of a record of Several or All Locations: `?action=N&location=ID`. */
-export const LOCATION_QUERY_PARAMETER = 'location';
 
 /**
  * Which locations the trigger listens to. `one` (the default, and all that workflows saved before

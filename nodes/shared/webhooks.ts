@@ -30,20 +30,24 @@ export interface WebHookFields extends IDataObject {
 
 const ENDPOINT = '/api/sys/webhooks';
 
-/**
- * The query of a record the Nexudus Trigger keeps: `?action=N` (one location), `…&location=ID`
- * (several locations) or `…&location=ID&locations=all` (all locations).
- */
-export const TRIGGER_RECORD_QUERY = /^\?action=([0-9]+)(?:&location=([0-9]+)(&locations=all)?)?$/;
-
+/** Names the event in the URL of a Nexudus Trigger's record: `?action=N`. */
+export const ACTION_QUERY_PARAMETER = 'action';
+/** Names the location in the URL of a record of Several or All Locations: `?action=N&location=ID`. */
+export const LOCATION_QUERY_PARAMETER = 'location';
 /**
  * Ends the URL of an All Locations record: the record says its trigger listens to every
  * location, so a health check can name the locations added since the trigger's activation.
  */
 export const ALL_LOCATIONS_QUERY = '&locations=all';
 
+/** `?action=N` (one location), `…&location=ID` (several) or `…&location=ID&locations=all` (all). */
+const RECORD_QUERY = `\\?${ACTION_QUERY_PARAMETER}=([0-9]+)(?:&${LOCATION_QUERY_PARAMETER}=([0-9]+)(${ALL_LOCATIONS_QUERY})?)?$`;
+
+/** The query of a record the Nexudus Trigger keeps. */
+export const TRIGGER_RECORD_QUERY = new RegExp(`^${RECORD_QUERY}`);
+
 /** The URL of a record the Nexudus Trigger keeps: `<n8n>/webhook/<webhookId>/webhook` + query. */
-const TRIGGER_RECORD_URL = new RegExp(`/[^/?#]+/webhook${TRIGGER_RECORD_QUERY.source.slice(1)}`);
+const TRIGGER_RECORD_URL = new RegExp(`/[^/?#]+/webhook${RECORD_QUERY}`);
 
 export function isTriggerRecordUrl(url: unknown): boolean {
 	return typeof url === 'string' && TRIGGER_RECORD_URL.test(url);
