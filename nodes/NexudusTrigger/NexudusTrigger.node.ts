@@ -3,6 +3,7 @@ import {
 	NodeOperationError,
 	type IDataObject,
 	type IHookFunctions,
+	type INodeParameterResourceLocator,
 	type INodeType,
 	type INodeTypeDescription,
 	type IWebhookFunctions,
@@ -297,10 +298,15 @@ export class NexudusTrigger implements INodeType {
  * its name is the one the picker showed, absent when given by ID.
  */
 function oneLocation(context: IWebhookFunctions): { locationId?: number; locationName?: string } {
-	const locator = context.getNodeParameter('location', '') as unknown;
-	const locationId = Number(context.getNodeParameter('location', '', { extractValue: true }));
+	// Read once per delivery: the value is the locator's own (its modes extract nothing).
+	const locator = context.getNodeParameter('location', '') as
+		| Partial<INodeParameterResourceLocator>
+		| string
+		| null;
+	const { value, cachedResultName: name } =
+		typeof locator === 'object' && locator !== null ? locator : { value: locator };
+	const locationId = Number(value);
 	if (!Number.isSafeInteger(locationId) || locationId <= 0) return {};
-	const name = (locator as { cachedResultName?: unknown } | null)?.cachedResultName;
 	return typeof name === 'string' && name !== ''
 		? { locationId, locationName: name }
 		: { locationId };
