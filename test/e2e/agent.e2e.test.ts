@@ -16,7 +16,7 @@ import type { INode } from 'n8n-workflow';
 import { request } from '../../scripts/n8n-server';
 import { RESOURCES } from '../../nodes/Nexudus/resources';
 import type { Json } from './environment';
-import { E2eEnvironment, SANDBOX_EMAIL, SANDBOX_LOGIN } from './environment';
+import { E2eEnvironment } from './environment';
 import type { ChatRequest, ChatTool, Script } from './modelStandIn';
 import { ModelStandIn, textOf } from './modelStandIn';
 
@@ -98,11 +98,7 @@ describe('the Nexudus tool in an n8n AI Agent', () => {
 	let later: number;
 
 	beforeAll(async () => {
-		await env.createCredential({
-			apiUrl: env.fake.url,
-			email: SANDBOX_EMAIL,
-			password: SANDBOX_LOGIN,
-		});
+		await env.createSandboxCredential();
 		env.fake.seedEntities();
 		const [customer] = env.fake.seed(
 			'Coworker',

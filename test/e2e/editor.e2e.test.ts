@@ -9,7 +9,7 @@ import { join } from 'path';
 
 import type { Browser } from './browser';
 import { Editor, eventually, imageState, launchBrowser, saveEvidence, signIn } from './browser';
-import { E2eEnvironment, SANDBOX_EMAIL, SANDBOX_LOGIN } from './environment';
+import { E2eEnvironment } from './environment';
 
 const WEBHOOK_ACTIONS = [
 	'Create a webhook',
@@ -55,11 +55,7 @@ beforeAll(async () => {
 		{ apiUrl: 'http://127.0.0.1:9', email: 'someone@staging.test', password: 'not-used' },
 		'Nexudus staging',
 	);
-	sandboxCredentialId = await env.createCredential({
-		apiUrl: env.fake.url,
-		email: SANDBOX_EMAIL,
-		password: SANDBOX_LOGIN,
-	});
+	sandboxCredentialId = await env.createSandboxCredential();
 	env.fake.seedEntities(); // customers, resources, products... for the record pickers
 	browser = await launchBrowser();
 	await signIn(browser.context, env.url, env.auth.cookie);

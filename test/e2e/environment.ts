@@ -159,6 +159,16 @@ export class E2eEnvironment {
 		return this.credentialId;
 	}
 
+	/** The credential of the fake Nexudus's sandbox user, with a Webhook Secret when given. */
+	async createSandboxCredential(webhookSecret?: string) {
+		return await this.createCredential({
+			apiUrl: this.fake.url,
+			email: SANDBOX_EMAIL,
+			password: SANDBOX_LOGIN,
+			...(webhookSecret === undefined ? {} : { webhookSecret }),
+		});
+	}
+
 	/**
 	 * n8n 1.x adds "Allowed HTTP Request Domains" fields to every credential type that has an
 	 * `authenticate` block (ours does), and its public API's schema then demands `allowedDomains`
@@ -278,12 +288,7 @@ export class E2eEnvironment {
 	 * makes invoices, its API cannot). Returns that invoice's Id.
 	 */
 	async useSandboxRecords(webhookSecret: string): Promise<number> {
-		await this.createCredential({
-			apiUrl: this.fake.url,
-			email: SANDBOX_EMAIL,
-			password: SANDBOX_LOGIN,
-			webhookSecret,
-		});
+		await this.createSandboxCredential(webhookSecret);
 		this.fake.seedEntities();
 		const [invoice] = this.fake.seed('CoworkerInvoice', [
 			{

@@ -9,7 +9,7 @@ import { join } from 'path';
 import type { INode } from 'n8n-workflow';
 
 import type { Json } from './environment';
-import { SANDBOX_EMAIL, SANDBOX_LOGIN, E2eEnvironment, outputOf } from './environment';
+import { E2eEnvironment, outputOf } from './environment';
 
 const SECRET = 'e2e-hook-secret';
 const webhookId = 'e2e-all-locations';
@@ -30,12 +30,7 @@ const pairs = (locations: number[]) =>
 
 beforeAll(async () => {
 	env = await E2eEnvironment.start();
-	await env.createCredential({
-		apiUrl: env.fake.url,
-		email: SANDBOX_EMAIL,
-		password: SANDBOX_LOGIN,
-		webhookSecret: SECRET,
-	});
+	await env.createSandboxCredential(SECRET);
 }, 900000);
 
 afterAll(async () => {

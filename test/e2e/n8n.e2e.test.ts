@@ -396,12 +396,7 @@ describe('Nexudus Trigger version 2 beside version 1', () => {
 	beforeAll(async () => {
 		// When this block runs alone (jest -t), the credential test above has not made one.
 		if (!env.credentialId) {
-			await env.createCredential({
-				apiUrl: env.fake.url,
-				email: SANDBOX_EMAIL,
-				password: SANDBOX_LOGIN,
-				webhookSecret: SECRET,
-			});
+			await env.createSandboxCredential(SECRET);
 		}
 	});
 
@@ -482,12 +477,7 @@ describe('the Nexudus Trigger with hostile input and a Nexudus outage', () => {
 
 	beforeAll(async () => {
 		if (!env.credentialId) {
-			await env.createCredential({
-				apiUrl: env.fake.url,
-				email: SANDBOX_EMAIL,
-				password: SANDBOX_LOGIN,
-				webhookSecret: SECRET,
-			});
+			await env.createSandboxCredential(SECRET);
 		}
 	});
 

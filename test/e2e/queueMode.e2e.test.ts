@@ -17,7 +17,7 @@ import { freePort, startN8n } from '../../scripts/n8n-server';
 import { queueModeEnv, startQueueServices } from '../../scripts/queue-services';
 import { postDelivery } from '../fake-nexudus/delivery';
 import type { Json } from './environment';
-import { E2eEnvironment, outputOf, SANDBOX_EMAIL, SANDBOX_LOGIN } from './environment';
+import { E2eEnvironment, outputOf } from './environment';
 
 const SECRET = 'queue-hook-secret';
 const TRIGGER = 'n8n-nodes-nexudus.nexudusTrigger';
@@ -65,12 +65,7 @@ beforeAll(async () => {
 		...cluster,
 		N8N_WEBHOOK_URL: webhookBase,
 	});
-	await env.createCredential({
-		apiUrl: env.fake.url,
-		email: SANDBOX_EMAIL,
-		password: SANDBOX_LOGIN,
-		webhookSecret: SECRET,
-	});
+	await env.createSandboxCredential(SECRET);
 }, 900000);
 
 afterAll(async () => {
