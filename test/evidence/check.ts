@@ -72,8 +72,11 @@ export interface ContradictionException {
 	reason: string;
 }
 
-/** Properties every record has; Nexudus sets them (fauxworking strips them before a PUT). */
-export const BASE_PROPERTIES = new Set([
+/**
+ * Properties every record has; Nexudus sets them (fauxworking strips them before a PUT). The fake
+ * Nexudus gives its records these too.
+ */
+export const BASE_PROPERTIES = [
 	'Id',
 	'UniqueId',
 	'CreatedOn',
@@ -84,7 +87,8 @@ export const BASE_PROPERTIES = new Set([
 	'ToStringText',
 	'LocalizationDetails',
 	'CustomFields',
-]);
+] as const;
+const isBaseProperty = (name: string) => (BASE_PROPERTIES as readonly string[]).includes(name);
 
 const VERBS = new Set(['search', 'get', 'create', 'update', 'delete']);
 
@@ -129,7 +133,7 @@ export function contradictions(
 		}
 
 		for (const [property, { readOnly: computed }] of Object.entries(meta)) {
-			if (BASE_PROPERTIES.has(property)) continue;
+			if (isBaseProperty(property)) continue;
 			if (computed) {
 				if (fields.has(property) || children.has(property))
 					add('read-only-writable', property, 'output only, but offered in Create/Update');
@@ -142,7 +146,7 @@ export function contradictions(
 		if (complete.size > 0) {
 			// a name only real requests show (e.g. BookedByAdminUserId) is real although records lack it
 			const seenAnywhere = (property: string) =>
-				property in (seen.fields ?? {}) || BASE_PROPERTIES.has(property);
+				property in (seen.fields ?? {}) || isBaseProperty(property);
 			for (const field of entry.fields)
 				if (!seenAnywhere(field.field as string))
 					add('not-in-live-record', field.field as string, 'no live record or request has it');

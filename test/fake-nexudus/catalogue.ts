@@ -10,6 +10,7 @@ import { readFileSync } from 'fs';
 // eslint-disable-next-line @n8n/community-nodes/no-restricted-imports -- test-only fake server reads its data file
 import { join } from 'path';
 
+import { BASE_PROPERTIES, type EvidenceEntity } from '../evidence/check';
 import { guessedType } from './entitySchema';
 
 export type Verb = 'search' | 'get' | 'create' | 'update' | 'delete';
@@ -99,28 +100,8 @@ export const SAMPLE_ENTITIES = [
 
 export const SERVED_ENTITIES: readonly string[] = [...FIRST_CLASS_ENTITIES, ...SAMPLE_ENTITIES];
 
-/** The part of test/evidence/evidence.json the fake reads (its README describes the shape). */
-export interface EvidenceEntity {
-	verbs?: Record<string, string[]>;
-	notVerbs?: Record<string, string[]>;
-	fields?: Record<string, string[]>;
-	fieldMeta?: Record<string, { ctx: string[]; readOnly?: boolean }>;
-	filters?: Record<string, string[]>;
-	wrongNames?: Record<string, { real: string }>;
-	complete?: string[];
-	createdWith?: { fields: string[] };
-}
-
 const STANDARD_VERBS: readonly string[] = ['search', 'get', 'create', 'update', 'delete'];
-const BASE = new Set([
-	'Id',
-	'UniqueId',
-	'CreatedOn',
-	'UpdatedOn',
-	'UpdatedBy',
-	'IsNew',
-	'SystemId',
-]);
+const BASE = new Set<string>(BASE_PROPERTIES);
 
 /** Type of a property the evidence names without one: the catalogue copy's type for that name elsewhere, or by its name. */
 type TypeOf = (name: string) => string;

@@ -3,6 +3,7 @@
  * POST/PUT accept and require, the search filters, the properties list rows leave out, and the
  * "navigation" properties (e.g. a booking's `ResourceName`) read from the record an id points at.
  */
+import { BASE_PROPERTIES } from '../evidence/check';
 import { type CatalogueChild, type CatalogueEntity, type Verb } from './catalogue';
 import { type FieldKind, type SearchField } from './search';
 
@@ -69,19 +70,6 @@ export interface EntitySchema {
 	/** Every stored property name (for `orderBy`). */
 	properties: string[];
 }
-
-export const BASE_PROPERTIES = [
-	'Id',
-	'UniqueId',
-	'CreatedOn',
-	'UpdatedOn',
-	'UpdatedBy',
-	'IsNew',
-	'SystemId',
-	'ToStringText',
-	'LocalizationDetails',
-	'CustomFields',
-] as const;
 
 /** Long text a summary row does without (the WebHook list leaves out Description the same way). */
 const LONG_TEXT = /(Description|Notes|Html|Summary|Text|Content|Address|Addresses)$/;

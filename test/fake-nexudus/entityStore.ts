@@ -18,7 +18,8 @@ import { randomUUID } from 'crypto';
 import { SERVED_ENTITIES, catalogueEntity } from './catalogue';
 import { INVALID_VALUE, REQUIRED, type ValidationError, isBlank, isoSeconds } from './common';
 import { type CommandDefinition, type StoredRecord, commandsFor } from './entityCommands';
-import { BASE_PROPERTIES, type EntitySchema, buildSchema, defaultValue } from './entitySchema';
+import { BASE_PROPERTIES } from '../evidence/check';
+import { type EntitySchema, buildSchema, defaultValue } from './entitySchema';
 import { type RecordIndex, normalize, validateBody } from './entityValidation';
 import { type PagedResult, type SearchField, search, type TextMatch } from './search';
 

@@ -46,12 +46,12 @@ import {
 } from './common';
 import { type DeliveryResult, deliveryPayload, postDelivery } from './delivery';
 import { entityControl, entityRoles, entityRoutes } from './entityRoutes';
-import { BASE_PROPERTIES } from './entitySchema';
 import { seedDemo, seedEntity } from './entitySeed';
 import { EntityStore, type StoredRecord } from './entityStore';
 import { type PagedResult, type SearchSpec, search, type TextMatch } from './search';
 import { Throttle, type ThrottleSetting, retryAfterSeconds, throttleText } from './throttle';
 import { parseAuthenticatorSecret, TOTP_STEP_SECONDS, totpCode } from '../../nodes/shared/totp';
+import { BASE_PROPERTIES } from '../evidence/check';
 
 export type { ValidationError } from './common';
 export { isoSeconds } from './common';

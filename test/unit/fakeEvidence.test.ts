@@ -7,14 +7,14 @@
 // eslint-disable-next-line @n8n/community-nodes/no-restricted-imports -- a test reads the evidence file
 import { readFileSync } from 'fs';
 
-import { EVIDENCE_FILE, type EvidenceEntity } from '../fake-nexudus/catalogue';
-import { BASE_PROPERTIES } from '../fake-nexudus/entitySchema';
+import { BASE_PROPERTIES, type EvidenceEntity } from '../evidence/check';
+import { EVIDENCE_FILE } from '../fake-nexudus/catalogue';
 import { FakeNexudus, SERVED_ENTITIES, type PagedResult } from '../fake-nexudus/server';
 
 type Row = Record<string, unknown> & { Id: number };
 
 const evidence = JSON.parse(readFileSync(EVIDENCE_FILE, 'utf8')) as {
-	entities: Record<string, EvidenceEntity & { path?: string }>;
+	entities: Record<string, EvidenceEntity>;
 };
 
 let fake: FakeNexudus;
